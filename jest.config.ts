@@ -5,7 +5,7 @@ import type { Config } from 'jest';
 // fast and silences the per-file hybrid-module warning.
 const config: Config = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/connectors', '<rootDir>/gateway', '<rootDir>/web/e2e'],
+  roots: ['<rootDir>/connectors', '<rootDir>/gateway', '<rootDir>/web/src', '<rootDir>/web/e2e'],
   testMatch: ['**/*.test.ts'],
   setupFiles: ['reflect-metadata'],
   transform: {

@@ -126,6 +126,11 @@ export interface Ticket {
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
   closedAt: IsoDateTime | null;
+  /**
+   * The status exactly as the source stores it (a Salesforce Case status such
+   * as "On Hold"), when the source maps its own statuses onto `status`.
+   */
+  sourceStatus?: string | null;
 }
 
 /** A comment that the ticket source marks public; internal notes never become one. */

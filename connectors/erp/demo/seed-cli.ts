@@ -1,0 +1,157 @@
+/**
+ * Command line: writes demo data into the ERP database (`npm run demo:seed`).
+ * Run `node dist/connectors/erp/demo/seed-cli.js --help` for the options.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+import pino from 'pino';
+
+import { openDatabase, redactDatabaseUrl, withExclusiveLock } from '../../sql';
+import { createErpTables, dropErpTables } from '../ddl';
+import { countCustomers, writeDemoData } from './generate';
+import { DEFAULT_DEMO_OPTIONS, resolveDemoOptions, type DemoDataOptions } from './options';
+
+const USAGE = `Usage: node dist/connectors/erp/demo/seed-cli.js [options]
+
+Writes deterministic demo data (3 customers with invoices, orders and support
+cases) into the ERP database named by ERP_DATABASE_URL. Without it the
+database is sqlite:<PORTAL_DATA_DIR>/erp-demo.sqlite, where PORTAL_DATA_DIR
+defaults to ./data. A database that already has customers is left alone
+unless --replace is given.
+
+Options:
+  --invoices N          invoices and credit memos to write (default ${DEFAULT_DEMO_OPTIONS.invoices})
+  --orders N            sales orders to write (default ${DEFAULT_DEMO_OPTIONS.orders})
+  --tickets N           support cases to write (default ${DEFAULT_DEMO_OPTIONS.tickets})
+  --months N            months of history ending with the business date (default ${DEFAULT_DEMO_OPTIONS.months})
+  --business-date DATE  the ERP business date, YYYY-MM-DD (default ${DEFAULT_DEMO_OPTIONS.businessDate})
+  --seed N              seed of the generator; the same seed writes the same rows (default ${DEFAULT_DEMO_OPTIONS.seed})
+  --replace             drop the ERP contract tables first, deleting their data
+  --help                print this text
+
+Environment:
+  ERP_DATABASE_URL      sqlite:PATH or postgres://USER:PASSWORD@HOST:5432/DB
+  PORTAL_DATA_DIR       directory of the default SQLite file (default ./data)
+  LOG_LEVEL             pino log level (default info)`;
+
+/** Thrown for a command line that cannot be run; the process prints the usage and exits with 2. */
+class UsageError extends Error {}
+
+function parseWholeNumber(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) {
+    return undefined;
+  }
+  if (!/^\d+$/.test(text)) {
+    throw new UsageError(`--${flag} must be a whole number, got "${text}".`);
+  }
+  return Number(text);
+}
+
+function parseCommandLine(argv: string[]): { options: DemoDataOptions; replace: boolean; help: boolean } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        invoices: { type: 'string' },
+        orders: { type: 'string' },
+        tickets: { type: 'string' },
+        months: { type: 'string' },
+        'business-date': { type: 'string' },
+        seed: { type: 'string' },
+        replace: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+
+  const { values } = parsed;
+  const options: DemoDataOptions = {
+    invoices: parseWholeNumber('invoices', values.invoices),
+    orders: parseWholeNumber('orders', values.orders),
+    tickets: parseWholeNumber('tickets', values.tickets),
+    months: parseWholeNumber('months', values.months),
+    seed: parseWholeNumber('seed', values.seed),
+    businessDate: values['business-date'],
+  };
+  try {
+    resolveDemoOptions(options);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  return { options, replace: values.replace === true, help: values.help === true };
+}
+
+async function main(): Promise<number> {
+  let commandLine;
+  try {
+    commandLine = parseCommandLine(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (commandLine.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+
+  const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const dataDirectory = process.env.PORTAL_DATA_DIR?.trim() || './data';
+  // An empty variable counts as unset, as it does for the gateway's settings.
+  const url = process.env.ERP_DATABASE_URL?.trim() || `sqlite:${path.join(dataDirectory, 'erp-demo.sqlite')}`;
+  const options = resolveDemoOptions(commandLine.options);
+  const database = openDatabase({ url, urlVariable: 'ERP_DATABASE_URL', logger });
+
+  try {
+    const started = process.hrtime.bigint();
+
+    // One transaction: a replaced database is either fully re-seeded or left as it was.
+    const outcome = await withExclusiveLock(database, 'rover-portal:erp-demo-seed', async (trx) => {
+      await createErpTables(trx, database.engine);
+      const customers = await countCustomers(trx, database.adapter);
+      if (customers > 0 && !commandLine.replace) {
+        return { customers, summary: null };
+      }
+      if (customers > 0) {
+        await dropErpTables(trx, database.engine);
+        await createErpTables(trx, database.engine);
+      }
+      return { customers, summary: await writeDemoData(trx, database.engine, database.adapter, options) };
+    });
+
+    if (outcome.summary === null) {
+      logger.error(
+        { database: redactDatabaseUrl(url), customers: outcome.customers },
+        'The ERP database already has customers and was left unchanged; run again with --replace to delete its ERP tables and write new demo data',
+      );
+      return 1;
+    }
+
+    const durationMs = Number((process.hrtime.bigint() - started) / 1_000_000n);
+    logger.info({ database: redactDatabaseUrl(url), options, rows: outcome.summary, durationMs, replaced: outcome.customers > 0 }, 'Demo data written');
+    return 0;
+  } catch (error) {
+    logger.error({ err: error, database: redactDatabaseUrl(url) }, 'Writing demo data failed');
+    return 1;
+  } finally {
+    await database.close();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,41 @@
+/**
+ * Types shared by the database factory and every connector that uses it.
+ */
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+
+import type { EngineAdapter } from './adapter';
+
+export type Engine = 'sqlite' | 'postgres' | 'mssql';
+
+/** One executed SQL statement, reported after it finished or failed. */
+export interface QueryEvent {
+  sql: string;
+  parameters: readonly unknown[];
+  durationMs: number;
+  engine: Engine;
+  /** True when the statement raised an error. */
+  failed: boolean;
+}
+
+export interface OpenDatabaseOptions {
+  /** `sqlite:path`, `sqlite::memory:`, `postgres://...` or `mssql://...`; see `parseDatabaseUrl`. */
+  url: string;
+  /** Name of the setting the URL came from, used in error messages. Default "database URL". */
+  urlVariable?: string;
+  logger: Logger;
+  /** Called after every statement, including failed ones; tests count statements with it. */
+  onQuery?: (event: QueryEvent) => void;
+  /** Maximum pooled connections on PostgreSQL and SQL Server. Default 10. */
+  poolMax?: number;
+  /** Server-side limit for one statement on PostgreSQL and SQL Server, in milliseconds. Default 30,000. */
+  statementTimeoutMs?: number;
+}
+
+export interface Database {
+  db: Kysely<any>;
+  engine: Engine;
+  adapter: EngineAdapter;
+  /** Closes the pool or file; the Database cannot be used afterwards. */
+  close(): Promise<void>;
+}

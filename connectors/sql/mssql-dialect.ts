@@ -1,0 +1,41 @@
+/**
+ * Kysely dialect for SQL Server through tedious, pooled by tarn.
+ *
+ * NOTE: compiled only; no SQL Server runs where this was written.
+ */
+import { MssqlDialect, type Dialect } from 'kysely';
+
+import type { MssqlUrl } from './url';
+
+export interface MssqlPoolOptions {
+  poolMax: number;
+  statementTimeoutMs: number;
+}
+
+export function createMssqlDialect(url: MssqlUrl, options: MssqlPoolOptions): Dialect {
+  // Loaded here so deployments on another engine never load the drivers.
+  const tedious = require('tedious') as typeof import('tedious');
+  const tarn = require('tarn') as typeof import('tarn');
+
+  return new MssqlDialect({
+    tarn: { ...tarn, options: { min: 0, max: options.poolMax } },
+    tedious: {
+      ...tedious,
+      connectionFactory: () =>
+        new tedious.Connection({
+          server: url.server,
+          authentication: { type: 'default', options: { userName: url.user, password: url.password } },
+          options: {
+            port: url.port,
+            database: url.database,
+            encrypt: url.encrypt,
+            trustServerCertificate: url.trustServerCertificate,
+            requestTimeout: options.statementTimeoutMs,
+            // Date values are read and written in UTC, as the ERP contract stores them.
+            useUTC: true,
+            appName: 'rover-portal',
+          },
+        }),
+    },
+  });
+}

@@ -1,0 +1,18 @@
+import type { ContactRole } from '../../connectors/domain';
+
+export type Permission = 'invoices:read' | 'orders:read' | 'tickets:read' | 'tickets:write';
+
+/** Permissions of each portal role. STANDARD contacts see orders and tickets but no invoices. */
+const ROLE_PERMISSIONS: Record<ContactRole, readonly Permission[]> = {
+  ADMIN: ['invoices:read', 'orders:read', 'tickets:read', 'tickets:write'],
+  BILLING: ['invoices:read', 'orders:read', 'tickets:read', 'tickets:write'],
+  STANDARD: ['orders:read', 'tickets:read', 'tickets:write'],
+};
+
+export function permissionsFor(role: ContactRole): readonly Permission[] {
+  return ROLE_PERMISSIONS[role];
+}
+
+export function hasPermission(role: ContactRole, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

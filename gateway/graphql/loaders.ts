@@ -1,0 +1,103 @@
+/**
+ * DataLoaders of one request, all scoped to the viewer's customer. They batch
+ * the lookups that field resolvers make for sibling objects into one
+ * connector call per kind, and cache results for the rest of the request.
+ * A new set is made for every request, so nothing leaks between viewers.
+ */
+import DataLoader from 'dataloader';
+
+import type * as domain from '../../connectors/domain';
+import type { CustomerScope } from '../../connectors/sources';
+import type { ErpConnector } from '../../connectors/erp';
+
+/**
+ * Upper bound on keys per connector call, so that an IN list stays far below
+ * SQL Server's limit of 2,100 parameters per statement. Pages are at most 100
+ * rows, so a normal request never reaches it.
+ */
+const MAX_BATCH_SIZE = 500;
+
+export interface Loaders {
+  invoiceById: DataLoader<string, domain.Invoice | null>;
+  invoiceByNumber: DataLoader<string, domain.Invoice | null>;
+  invoiceLinesByInvoiceId: DataLoader<string, domain.InvoiceLine[]>;
+  invoicesByOrderId: DataLoader<string, domain.Invoice[]>;
+  orderById: DataLoader<string, domain.Order | null>;
+  orderByNumber: DataLoader<string, domain.Order | null>;
+  orderLinesByOrderId: DataLoader<string, domain.OrderLine[]>;
+  shipmentsByOrderId: DataLoader<string, domain.Shipment[]>;
+  ticketByNumber: DataLoader<string, domain.Ticket | null>;
+  commentsByTicketId: DataLoader<string, domain.TicketComment[]>;
+  /** The ERP's business date, read at most once per request. */
+  businessDate(): Promise<domain.IsoDate>;
+  /** The viewer's customer and the business date, as list and summary queries need them. */
+  scope(): Promise<CustomerScope>;
+  /** Adds invoices that a list query returned, so later lookups by id or number need no query. */
+  primeInvoices(invoices: readonly domain.Invoice[]): void;
+  primeOrders(orders: readonly domain.Order[]): void;
+  primeTickets(tickets: readonly domain.Ticket[]): void;
+}
+
+export function createLoaders(erp: ErpConnector, customerId: string): Loaders {
+  const options = { maxBatchSize: MAX_BATCH_SIZE };
+
+  const invoiceById = new DataLoader<string, domain.Invoice | null>((ids) => erp.invoices.invoicesById(customerId, ids), options);
+  const invoiceByNumber = new DataLoader<string, domain.Invoice | null>(
+    (numbers) => erp.invoices.invoicesByNumber(customerId, numbers),
+    options,
+  );
+  const orderById = new DataLoader<string, domain.Order | null>((ids) => erp.orders.ordersById(customerId, ids), options);
+  const orderByNumber = new DataLoader<string, domain.Order | null>(
+    (numbers) => erp.orders.ordersByNumber(customerId, numbers),
+    options,
+  );
+  const ticketByNumber = new DataLoader<string, domain.Ticket | null>(
+    (numbers) => erp.tickets.ticketsByNumber(customerId, numbers),
+    options,
+  );
+
+  let businessDate: Promise<domain.IsoDate> | undefined;
+  const loadBusinessDate = (): Promise<domain.IsoDate> => {
+    businessDate ??= erp.directory.businessDate();
+    return businessDate;
+  };
+
+  return {
+    invoiceById,
+    invoiceByNumber,
+    invoiceLinesByInvoiceId: new DataLoader((ids) => erp.invoices.linesByInvoiceId(customerId, ids), options),
+    invoicesByOrderId: new DataLoader((ids) => erp.invoices.invoicesByOrderId(customerId, ids), options),
+    orderById,
+    orderByNumber,
+    orderLinesByOrderId: new DataLoader((ids) => erp.orders.linesByOrderId(customerId, ids), options),
+    shipmentsByOrderId: new DataLoader((ids) => erp.orders.shipmentsByOrderId(customerId, ids), options),
+    ticketByNumber,
+    commentsByTicketId: new DataLoader((ids) => erp.tickets.commentsByTicketId(customerId, ids), options),
+
+    businessDate: loadBusinessDate,
+
+    async scope() {
+      return { customerId, asOf: await loadBusinessDate() };
+    },
+
+    primeInvoices(invoices) {
+      for (const invoice of invoices) {
+        invoiceById.prime(invoice.id, invoice);
+        invoiceByNumber.prime(invoice.number, invoice);
+      }
+    },
+
+    primeOrders(orders) {
+      for (const order of orders) {
+        orderById.prime(order.id, order);
+        orderByNumber.prime(order.number, order);
+      }
+    },
+
+    primeTickets(tickets) {
+      for (const ticket of tickets) {
+        ticketByNumber.prime(ticket.number, ticket);
+      }
+    },
+  };
+}

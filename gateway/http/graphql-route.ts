@@ -1,0 +1,69 @@
+/**
+ * The /graphql route: Apollo Server behind Fastify, with a context per
+ * request that carries the viewer of the session cookie and a fresh set of
+ * DataLoaders.
+ */
+import type { ApolloServer } from '@apollo/server';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+import type { SessionManager } from '../auth/sessions';
+import type { SignInService } from '../auth/sign-in';
+import type { GatewayContext } from '../graphql/context';
+import type { ErpConnector } from '../../connectors/erp';
+import { createLoaders } from '../graphql/loaders';
+import { landingPageContentSecurityPolicy } from './security-headers';
+import { clearSessionCookie, requestOrigin, sessionToken, setSessionCookie, viewerFromCookie } from './session-cookie';
+
+export interface GraphQLRouteOptions {
+  apollo: ApolloServer<GatewayContext>;
+  erp: ErpConnector;
+  sessions: SessionManager;
+  signIn: SignInService;
+  publicUrl: string | null;
+}
+
+export function registerGraphQLRoute(app: FastifyInstance, options: GraphQLRouteOptions): void {
+  const handler = fastifyApolloHandler(options.apollo, {
+    context: (request, reply) => createContext(options, request, reply),
+  });
+
+  app.route({
+    method: ['GET', 'POST', 'OPTIONS'],
+    url: '/graphql',
+    handler,
+    // Apollo's IDE page loads its scripts from Apollo's CDN.
+    helmet: { contentSecurityPolicy: { useDefaults: false, directives: landingPageContentSecurityPolicy() } },
+  });
+}
+
+async function createContext(options: GraphQLRouteOptions, request: FastifyRequest, reply: FastifyReply): Promise<GatewayContext> {
+  const { erp, sessions, signIn } = options;
+  const viewer = await viewerFromCookie(sessions, request, reply);
+
+  return {
+    requestId: request.id,
+    logger: request.log,
+    viewer,
+    loaders: viewer === null ? null : createLoaders(erp, viewer.customer.id),
+    erp,
+    publicBaseUrl: options.publicUrl ?? requestOrigin(request),
+    auth: {
+      async signIn(email, password) {
+        const signedIn = await signIn.authenticate(email, password, request.ip, request.log);
+
+        // A new token on every sign-in, so a token planted before sign-in
+        // (session fixation) never becomes a signed-in session.
+        await sessions.end(sessionToken(request));
+        const token = await sessions.start(signedIn.contact.id, signedIn.contact.email);
+        setSessionCookie(sessions, reply, token);
+        return signedIn;
+      },
+
+      async signOut() {
+        await sessions.end(sessionToken(request));
+        clearSessionCookie(sessions, reply);
+      },
+    },
+  };
+}

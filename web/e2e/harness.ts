@@ -1,0 +1,196 @@
+/**
+ * Start-up and shutdown of what the browser test runs against: the built
+ * gateway as a child process on a free loopback port with its own data
+ * directory, and Debian's Chromium driven by playwright-core.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const GATEWAY_ENTRY = path.join(REPO_ROOT, 'dist', 'gateway', 'main.js');
+const WEB_INDEX = path.join(REPO_ROOT, 'web', 'dist', 'index.html');
+
+// Flags that keep Chromium from reaching the internet (component updates,
+// sync, QUIC probes) and let it run as root in a container.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Throws with the command to run when the gateway or the web client has not been built. */
+export function checkBuildOutputs(): void {
+  const missing = [GATEWAY_ENTRY, WEB_INDEX].filter((file) => !existsSync(file));
+  if (missing.length > 0) {
+    throw new Error(
+      `The browser test needs the built gateway and web client. Missing: ${missing.map((file) => path.relative(REPO_ROOT, file)).join(', ')}. ` +
+        'Run `npm run build` first (`npm test` does).',
+    );
+  }
+}
+
+/** Returns the Chromium executable, or throws with the install command when it is missing. */
+export function findChromium(): string {
+  const executable = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+  if (!existsSync(executable)) {
+    throw new Error(
+      `Chromium was not found at ${executable}. Install Debian's package with \`apt-get install chromium\`, ` +
+        'or set CHROMIUM_PATH to a Chromium executable.',
+    );
+  }
+  return executable;
+}
+
+/** Asks the kernel for a free TCP port on 127.0.0.1. */
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => {
+        if (port > 0) {
+          resolve(port);
+        } else {
+          reject(new Error('The operating system returned no port for a listener on 127.0.0.1:0.'));
+        }
+      });
+    });
+  });
+}
+
+const OUTPUT_LINES_KEPT = 200;
+
+/** A gateway child process and the tail of its output, for failure messages. */
+export class GatewayProcess {
+  readonly baseUrl: string;
+  private readonly child: ChildProcess;
+  private readonly outputLines: string[] = [];
+  private exitDescription: string | null = null;
+  private readonly exited: Promise<void>;
+
+  private constructor(port: number, dataDir: string) {
+    this.baseUrl = `http://127.0.0.1:${port}`;
+    this.child = spawn(process.execPath, [GATEWAY_ENTRY], {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        PORTAL_DATA_DIR: dataDir,
+        LOG_LEVEL: process.env['E2E_GATEWAY_LOG_LEVEL'] ?? 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child.stdout?.on('data', (chunk: Buffer) => this.keepOutput(chunk));
+    this.child.stderr?.on('data', (chunk: Buffer) => this.keepOutput(chunk));
+    this.exited = new Promise((resolve) => {
+      this.child.on('exit', (code, signal) => {
+        this.exitDescription = signal ? `signal ${signal}` : `exit code ${String(code)}`;
+        resolve();
+      });
+    });
+  }
+
+  /** Starts `node dist/gateway/main.js` and waits until `/readyz` returns 200. */
+  static async start(port: number, dataDir: string, readyTimeoutMs: number): Promise<GatewayProcess> {
+    const gateway = new GatewayProcess(port, dataDir);
+    await gateway.waitUntilReady(readyTimeoutMs);
+    return gateway;
+  }
+
+  /** Returns the last lines the gateway printed, to attach to an assertion message. */
+  output(): string {
+    return this.outputLines.join('\n');
+  }
+
+  /** Sends SIGTERM, then SIGKILL when the process has not exited within `graceMs`. */
+  async stop(graceMs = 5_000): Promise<void> {
+    if (this.exitDescription !== null) {
+      return;
+    }
+    this.child.kill('SIGTERM');
+    const timedOut = await Promise.race([
+      this.exited.then(() => false),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(true), graceMs).unref()),
+    ]);
+    if (timedOut) {
+      this.child.kill('SIGKILL');
+      await this.exited;
+    }
+  }
+
+  private keepOutput(chunk: Buffer): void {
+    this.outputLines.push(...chunk.toString('utf8').split('\n').filter((line) => line !== ''));
+    this.outputLines.splice(0, Math.max(0, this.outputLines.length - OUTPUT_LINES_KEPT));
+  }
+
+  private async waitUntilReady(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let lastProblem = 'no response yet';
+
+    while (Date.now() < deadline) {
+      if (this.exitDescription !== null) {
+        throw new Error(`The gateway stopped before it was ready (${this.exitDescription}). Its output:\n${this.output()}`);
+      }
+      try {
+        const response = await fetch(`${this.baseUrl}/readyz`, { signal: AbortSignal.timeout(2_000) });
+        if (response.status === 200) {
+          return;
+        }
+        lastProblem = `GET /readyz returned ${response.status}: ${(await response.text()).slice(0, 500)}`;
+      } catch (error) {
+        lastProblem = `GET /readyz failed: ${error instanceof Error ? error.message : String(error)}`;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+
+    throw new Error(`The gateway was not ready within ${timeoutMs} ms (${lastProblem}). Its output:\n${this.output()}`);
+  }
+}
+
+/**
+ * Launches Chromium with a fresh profile directory. Page requests to any
+ * host other than 127.0.0.1 are aborted, so following a link such as a
+ * carrier's tracking page cannot reach another machine. The flags above stop
+ * the browser's own background traffic.
+ */
+export async function launchBrowser(executablePath: string, profileDir: string): Promise<BrowserContext> {
+  // Playwright rejects --user-data-dir in `args`, so the profile directory is
+  // passed as the persistent context's directory instead.
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-US',
+  });
+  await context.route(
+    (url) => url.hostname !== '127.0.0.1',
+    (route) => route.abort('blockedbyclient'),
+  );
+  return context;
+}
+
+/** Creates a temporary directory that `removeDirectory` deletes afterwards. */
+export function makeTemporaryDirectory(prefix: string): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function removeDirectory(directory: string | undefined): void {
+  if (directory) {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}

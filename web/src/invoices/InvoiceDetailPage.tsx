@@ -1,0 +1,195 @@
+import { Link, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { errorsAtPath, type PortalError } from '../client';
+import { formatQuantity } from '../format';
+import { graphql } from '../gql';
+import type { InvoiceDetailQuery } from '../gql/graphql';
+import { invoiceTypeLabels, orderStatusLabels } from '../labels';
+import { CodedErrorNotice, EmptyState, ErrorNotice, Loading } from '../ui/QueryStates';
+import { DateText, MoneyText } from '../ui/values';
+import { InvoiceStatusText } from './InvoiceStatusText';
+
+const InvoiceDetailPageQuery = graphql(`
+  query InvoiceDetail($number: String!) {
+    invoice(number: $number) {
+      id
+      number
+      type
+      status
+      invoiceDate
+      dueDate
+      isOverdue
+      amount {
+        amount
+        currency
+      }
+      balance {
+        amount
+        currency
+      }
+      pdfUrl
+      order {
+        number
+        status
+        orderDate
+      }
+      lines {
+        lineNumber
+        sku
+        description
+        quantity
+        unitPrice {
+          amount
+          currency
+        }
+        amount {
+          amount
+          currency
+        }
+      }
+    }
+  }
+`);
+
+type InvoiceDetail = NonNullable<InvoiceDetailQuery['invoice']>;
+
+export function InvoiceDetailPage() {
+  const { number = '' } = useParams();
+  const [{ data, error }, reexecute] = useQuery({ query: InvoiceDetailPageQuery, variables: { number } });
+  const retry = () => reexecute({ requestPolicy: 'network-only' });
+
+  return (
+    <>
+      <title>{`Invoice ${number} · Customer portal`}</title>
+      <p className="breadcrumb">
+        <Link to="/invoices">← All invoices</Link>
+      </p>
+      {data?.invoice ? (
+        <InvoiceDetails invoice={data.invoice} orderError={errorsAtPath(error, ['invoice', 'order'])[0]} onRetry={retry} />
+      ) : error ? (
+        <ErrorNotice error={error} forbiddenSubject="invoices" onRetry={retry} />
+      ) : data ? (
+        <>
+          <h1>Invoice {number}</h1>
+          <EmptyState>No invoice with number {number} was found for your company.</EmptyState>
+        </>
+      ) : (
+        <Loading label="Loading the invoice…" />
+      )}
+    </>
+  );
+}
+
+interface InvoiceDetailsProps {
+  invoice: InvoiceDetail;
+  /** Error of the `order` field alone, for example FORBIDDEN for a role without orders. */
+  orderError: PortalError | undefined;
+  onRetry: () => void;
+}
+
+function InvoiceDetails({ invoice, orderError, onRetry }: InvoiceDetailsProps) {
+  const typeLabel = invoiceTypeLabels[invoice.type];
+
+  return (
+    <>
+      <div className="page-heading">
+        <h1>
+          {typeLabel} {invoice.number}
+        </h1>
+        <a className="button" href={invoice.pdfUrl} download>
+          Download PDF
+        </a>
+      </div>
+
+      <dl className="details">
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <InvoiceStatusText status={invoice.status} isOverdue={invoice.isOverdue} />
+          </dd>
+        </div>
+        <div>
+          <dt>Invoice date</dt>
+          <dd>
+            <DateText date={invoice.invoiceDate} />
+          </dd>
+        </div>
+        <div>
+          <dt>Due date</dt>
+          <dd>
+            <DateText date={invoice.dueDate} />
+          </dd>
+        </div>
+        <div>
+          <dt>Amount</dt>
+          <dd>
+            <MoneyText money={invoice.amount} />
+          </dd>
+        </div>
+        <div>
+          <dt>Balance</dt>
+          <dd>
+            <MoneyText money={invoice.balance} />
+          </dd>
+        </div>
+        <div>
+          <dt>Order</dt>
+          <dd>
+            {invoice.order ? (
+              <>
+                <Link to={`/orders/${encodeURIComponent(invoice.order.number)}`}>{invoice.order.number}</Link> (
+                {orderStatusLabels[invoice.order.status]}, <DateText date={invoice.order.orderDate} />)
+              </>
+            ) : orderError ? (
+              <CodedErrorNotice error={orderError} forbiddenSubject="orders" onRetry={onRetry} />
+            ) : (
+              'None'
+            )}
+          </dd>
+        </div>
+      </dl>
+
+      <h2>Lines</h2>
+      {invoice.lines.length === 0 ? (
+        <EmptyState>This {typeLabel.toLowerCase()} has no lines.</EmptyState>
+      ) : (
+        <div className="table-scroll" role="region" aria-label="Invoice lines" tabIndex={0}>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">SKU</th>
+                <th scope="col">Description</th>
+                <th scope="col" className="numeric">
+                  Quantity
+                </th>
+                <th scope="col" className="numeric">
+                  Unit price
+                </th>
+                <th scope="col" className="numeric">
+                  Amount
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {invoice.lines.map((line) => (
+                <tr key={line.lineNumber}>
+                  <td>{line.lineNumber}</td>
+                  <td>{line.sku ?? '—'}</td>
+                  <td>{line.description}</td>
+                  <td className="numeric">{formatQuantity(line.quantity)}</td>
+                  <td className="numeric">
+                    <MoneyText money={line.unitPrice} />
+                  </td>
+                  <td className="numeric">
+                    <MoneyText money={line.amount} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
