@@ -79,7 +79,7 @@ export function sum(values: Iterable<DecimalString>): DecimalString {
 
 /**
  * Formats a value with exactly `scale` fraction digits, padding with zeros.
- * Extra digits are rounded half away from zero; values read from DECIMAL(19,4)
+ * Extra digits are rounded half away from zero. Values read from DECIMAL(19,4)
  * columns never have extra digits.
  */
 export function toFixedScale(value: DecimalString, scale: number = CONTRACT_SCALE): DecimalString {
@@ -114,12 +114,12 @@ export function toScaledInteger(value: DecimalString, scale: number = CONTRACT_S
 
   const negative = value.startsWith('-');
   const [integerPart = '0', fractionPart = ''] = (negative ? value.slice(1) : value).split('.');
-  const kept = fractionPart.slice(0, scale);
+  const keptFraction = fractionPart.slice(0, scale);
   const dropped = fractionPart.slice(scale);
   if (/[1-9]/.test(dropped)) {
-    throw new DecimalError(`Decimal "${value}" has more than ${scale} fraction digits and cannot be stored exactly; round it first.`);
+    throw new DecimalError(`Decimal "${value}" has more than ${scale} fraction digits and cannot be stored exactly. Round it first.`);
   }
 
-  const magnitude = BigInt(integerPart + kept.padEnd(scale, '0'));
+  const magnitude = BigInt(integerPart + keptFraction.padEnd(scale, '0'));
   return negative ? -magnitude : magnitude;
 }

@@ -7,12 +7,12 @@ import { isIdString, isIsoDate, type EngineAdapter } from '../sql';
 import { InvalidFilterError } from './errors';
 
 /**
- * The bound customer id. The gateway takes it from the signed-in contact, so
- * an invalid one is a programming error, not bad user input.
+ * Returns the bound customer id. The gateway takes it from the signed-in
+ * contact, so an invalid one is a programming error, not bad user input.
  */
 export function customerIdParameter(adapter: EngineAdapter, customerId: string): unknown {
   if (!isIdString(customerId)) {
-    throw new Error(`Invalid customer id "${customerId}": ERP ids are non-negative integers; pass Contact.customerId.`);
+    throw new Error(`Invalid customer id "${customerId}": ERP ids are non-negative integers. Pass Contact.customerId.`);
   }
   return adapter.idParameter(customerId);
 }
@@ -25,7 +25,7 @@ export function requireDate(name: string, value: IsoDate): IsoDate {
   return value;
 }
 
-/** Validates the scope's business date; it comes from DirectorySource.businessDate(). */
+/** Validates the scope's business date, which comes from DirectorySource.businessDate(). */
 export function requireScope(scope: CustomerScope): CustomerScope {
   if (!isIsoDate(scope.asOf)) {
     throw new Error(`Invalid business date "${scope.asOf}" in CustomerScope.asOf: expected YYYY-MM-DD from DirectorySource.businessDate().`);

@@ -5,7 +5,7 @@
 
 /**
  * Keys per statement. SQL Server accepts at most 2,100 bound parameters in
- * one statement; 1,000 keys leave room for the customer id and other values.
+ * one statement, and 1,000 keys leave room for the customer id and other values.
  */
 export const MAX_KEYS_PER_STATEMENT = 1_000;
 
@@ -41,7 +41,7 @@ async function loadGroups<Row>(keys: readonly string[], load: BatchLoad<Row>): P
   return groups;
 }
 
-/** One row (the first the statement returned) or null per key. */
+/** Loads one row (the first the statement returned) or null per key. */
 export async function loadOne<Row>(keys: readonly string[], load: BatchLoad<Row>): Promise<(Row | null)[]> {
   const groups = await loadGroups(keys, load);
   const normalise = load.normalise ?? ((key: string) => key);
@@ -51,7 +51,7 @@ export async function loadOne<Row>(keys: readonly string[], load: BatchLoad<Row>
   });
 }
 
-/** All rows per key, in the statement's order, or [] for a key without rows. */
+/** Loads all rows per key in the statement's order, or [] for a key without rows. */
 export async function loadMany<Row>(keys: readonly string[], load: BatchLoad<Row>): Promise<Row[][]> {
   const groups = await loadGroups(keys, load);
   const normalise = load.normalise ?? ((key: string) => key);

@@ -54,7 +54,7 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return civilFromDays(dayNumber(date) + days);
 }
 
-/** The `count` calendar months ending with the month of `date`, oldest first, as "YYYY-MM". */
+/** Lists the `count` calendar months ending with the month of `date`, oldest first, as "YYYY-MM". */
 export function monthsEndingWith(date: IsoDate, count: number): string[] {
   const [year, month] = parseDate(date);
   const last = year * 12 + (month - 1);
@@ -66,7 +66,7 @@ export function monthsEndingWith(date: IsoDate, count: number): string[] {
   return months;
 }
 
-/** First day of the month that is `months` months after (or before, if negative) the month of `date`. */
+/** Returns the first day of the month `months` months after (or before, if negative) the month of `date`. */
 export function firstOfMonth(date: IsoDate, months = 0): IsoDate {
   const [year, month] = parseDate(date);
   const index = year * 12 + (month - 1) + months;

@@ -1,26 +1,27 @@
 /**
  * The ERP contract: the tables (or views with these names) that the ERP
  * connector reads. An installation maps its own ERP by creating views with
- * these names and columns; `ddl.ts` creates them as tables for demo databases.
+ * these names and columns, and `ddl.ts` creates them as tables for demo
+ * databases.
  *
  * Column types by engine:
- * - ids: BIGINT (PostgreSQL, SQL Server) or INTEGER PRIMARY KEY (SQLite);
+ * - ids: BIGINT (PostgreSQL, SQL Server) or INTEGER PRIMARY KEY (SQLite)
  * - money and quantities: DECIMAL(19,4), or on SQLite an INTEGER count of
- *   ten-thousandths (1234.5 is stored as 12345000);
- * - dates: DATE, or "YYYY-MM-DD" text on SQLite;
+ *   ten-thousandths (1234.5 is stored as 12345000)
+ * - dates: DATE, or "YYYY-MM-DD" text on SQLite
  * - instants: TIMESTAMP holding UTC, or on SQLite ISO 8601 text with
- *   milliseconds and "Z" ("2026-11-30T14:05:00.000Z"), which sorts as text;
- * - booleans: BOOLEAN, BIT on SQL Server, 0/1 on SQLite.
+ *   milliseconds and "Z" ("2026-11-30T14:05:00.000Z"), which sorts as text
+ * - booleans: BOOLEAN, BIT on SQL Server, 0/1 on SQLite
  *
- * Columns whose driver value differs by engine are typed `unknown` here: they
- * are selected, read and bound only through the engine adapter.
+ * Columns whose driver value differs by engine are typed `unknown` here,
+ * because they are selected, read and bound only through the engine adapter.
  */
 
 export const CONTACT_ROLES = ['ADMIN', 'BILLING', 'STANDARD'] as const;
 export const INVOICE_TYPES = ['INVOICE', 'CREDIT_MEMO'] as const;
 /** In sort order. */
 export const ORDER_STATUSES = ['OPEN', 'PARTIALLY_SHIPPED', 'SHIPPED', 'CLOSED', 'CANCELLED'] as const;
-/** Orders that are still in progress; the rest are closed. */
+/** Statuses of orders still in progress. */
 export const OPEN_ORDER_STATUSES = ['OPEN', 'PARTIALLY_SHIPPED', 'SHIPPED'] as const;
 export const CLOSED_ORDER_STATUSES = ['CLOSED', 'CANCELLED'] as const;
 export const SHIPMENT_STATUSES = ['PENDING', 'IN_TRANSIT', 'DELIVERED'] as const;
@@ -58,7 +59,7 @@ export interface ErpInvoicesTable {
   currency_code: string;
   /** Negative for credit memos. */
   amount: unknown;
-  /** Amount less payments; zero when paid. */
+  /** Amount less payments, zero when paid. */
   balance: unknown;
   order_id: unknown;
 }
@@ -74,7 +75,7 @@ export interface ErpInvoiceLinesTable {
   amount: unknown;
 }
 
-/** Cash applied to invoices; negative rows are refunds and applied credit memos. */
+/** Cash applied to invoices. Negative rows are refunds and applied credit memos. */
 export interface ErpInvoicePaymentsTable {
   id: unknown;
   invoice_id: unknown;

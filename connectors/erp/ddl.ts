@@ -190,7 +190,7 @@ async function createErpIndexes(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('erp_contacts_email_lower').ifNotExists().on('erp_contacts').expression(sql`lower(email)`).execute();
 }
 
-/** Drops every contract table (demo databases only; `--replace` in the seed CLI). */
+/** Drops every contract table, for demo databases only (the seed CLI's `--replace`). */
 export async function dropErpTables(db: Kysely<any>, engine: Engine): Promise<void> {
   demoEngine(engine);
   for (const table of [...ERP_TABLES].reverse()) {

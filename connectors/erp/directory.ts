@@ -24,7 +24,7 @@ export function createDirectorySource(database: Database): DirectorySource {
           // the contact with the lowest id wins, because loadOne keeps the first row.
           const rows = await db
             .selectFrom('erp_contacts')
-            .select(contactSelection())
+            .select(contactSelection)
             .where(sql`LOWER(${sql.ref('erp_contacts.email')})`, 'in', chunk)
             .orderBy('erp_contacts.id')
             .execute();
@@ -40,7 +40,7 @@ export function createDirectorySource(database: Database): DirectorySource {
         fetch: async (chunk) => {
           const rows = await db
             .selectFrom('erp_contacts')
-            .select(contactSelection())
+            .select(contactSelection)
             .where('erp_contacts.id', 'in', chunk.map(adapter.idParameter))
             .execute();
           return rows.map((row) => contactFromRow(adapter, row));
@@ -55,7 +55,7 @@ export function createDirectorySource(database: Database): DirectorySource {
         fetch: async (chunk) => {
           const rows = await db
             .selectFrom('erp_customers')
-            .select(customerSelection())
+            .select(customerSelection)
             .where('erp_customers.id', 'in', chunk.map(adapter.idParameter))
             .execute();
           return rows.map((row) => customerFromRow(adapter, row));

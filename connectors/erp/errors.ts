@@ -1,9 +1,9 @@
 /**
  * Errors for requests the ERP connector cannot run as given. The gateway can
- * report them to the client as bad input; every other error is unexpected.
+ * report them to the client as bad input. Every other error is unexpected.
  */
 
-/** Base class: the request's arguments are invalid; the message says which value and how to fix it. */
+/** Base class for invalid request arguments. The message names the value and how to fix it. */
 export class ErpRequestError extends Error {
   override name = 'ErpRequestError';
 }

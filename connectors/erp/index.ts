@@ -1,10 +1,10 @@
 /**
- * The ERP connector: the only code that knows the ERP's table and column names.
+ * The ERP connector: the only code that refers to the ERP's table and column names.
  */
 import { sql } from 'kysely';
 
 import type { DirectorySource, HealthCheck, InvoiceSource, OrderSource, TicketSource } from '../sources';
-import type { Database } from '../sql';
+import { reportUnavailability, type Database } from '../sql';
 import { createDirectorySource } from './directory';
 import { createInvoiceSource } from './invoices';
 import { createOrderSource } from './orders';
@@ -20,18 +20,23 @@ export interface ErpConnector {
 
 export type ErpConnectorOptions = TicketSourceOptions;
 
+/**
+ * Builds the ERP sources over one database. Every method reports a database
+ * that cannot respond (refused connection, timeout, lock wait) as
+ * UpstreamUnavailableError("erp").
+ */
 export function createErpConnector(database: Database, options: ErpConnectorOptions = {}): ErpConnector {
   return {
-    directory: createDirectorySource(database),
-    invoices: createInvoiceSource(database),
-    orders: createOrderSource(database),
-    tickets: createTicketSource(database, options),
-    health: {
+    directory: reportUnavailability('erp', createDirectorySource(database)),
+    invoices: reportUnavailability('erp', createInvoiceSource(database)),
+    orders: reportUnavailability('erp', createOrderSource(database)),
+    tickets: reportUnavailability('erp', createTicketSource(database, options)),
+    health: reportUnavailability('erp', {
       name: 'erp',
       async check() {
         await sql`SELECT 1`.execute(database.db);
       },
-    },
+    }),
   };
 }
 

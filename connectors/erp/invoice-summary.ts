@@ -1,6 +1,6 @@
 /**
- * Dashboard aggregates over invoices: totals and the monthly trend. Both are
- * single aggregate statements; no invoice rows are fetched.
+ * Dashboard aggregates over invoices: totals and the monthly trend. Each is
+ * one aggregate statement, so no invoice rows are fetched.
  */
 import { sql, type Kysely } from 'kysely';
 
@@ -12,7 +12,7 @@ import { firstOfMonth, monthsEndingWith } from './calendar';
 import type { ErpDatabase } from './contract';
 import { InvalidFilterError } from './errors';
 
-/** Longest trend the connector computes; the GraphQL schema allows up to 36 months. */
+/** Maximum trend length in months. The GraphQL schema allows up to 36. */
 export const MAX_TREND_MONTHS = 120;
 
 export function createInvoiceSummary(database: Database): Pick<InvoiceSource, 'invoiceTotals' | 'invoiceTrend'> {
@@ -47,7 +47,7 @@ export function createInvoiceSummary(database: Database): Pick<InvoiceSource, 'i
         .executeTakeFirst();
 
       if (row === undefined) {
-        throw new Error(`Customer ${scope.customerId} not found in erp_customers; CustomerScope.customerId must come from a contact of an existing customer.`);
+        throw new Error(`Customer ${scope.customerId} not found in erp_customers. CustomerScope.customerId must come from a contact of an existing customer.`);
       }
       return {
         currency: row.currency_code.trim(),

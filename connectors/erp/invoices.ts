@@ -15,7 +15,7 @@ import { createInvoiceSummary } from './invoice-summary';
 import { pageQuery, toPage, type SortDefinition } from './keyset';
 import { invoiceFromRow, invoiceLineFromRow, invoiceLineSelection, invoiceSelection } from './rows';
 
-/** Derived from the balance; sorts OUTSTANDING before PAID. */
+/** Derives the status from the balance. STATUS sorts OUTSTANDING before PAID. */
 export function invoiceStatus(invoice: Invoice): InvoiceStatus {
   return decimal.isZero(invoice.balance) ? 'PAID' : 'OUTSTANDING';
 }
@@ -40,7 +40,7 @@ export function createInvoiceSource(database: Database): InvoiceSource {
   const db = database.db as Kysely<ErpDatabase>;
   const { adapter } = database;
 
-  /** Every filter condition, including the customer, as one predicate for list and count. */
+  /** Builds every filter condition, including the customer, as one predicate for list and count. */
   function matching(scope: CustomerScope, filter: InvoiceFilter) {
     const { asOf } = requireScope(scope);
     const customerId = customerIdParameter(adapter, scope.customerId);

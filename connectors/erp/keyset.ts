@@ -16,14 +16,14 @@ import type { Keyset, Page, SortDirection } from '../sources';
 import { isIdString, isIsoDate, isIsoInstant, type EngineAdapter } from '../sql';
 import { InvalidFilterError, InvalidKeysetError } from './errors';
 
-/** How a sort value is written in a key and bound in SQL. */
+/** Kind of a sort value, which decides how it is written in a key and bound in SQL. */
 export type SortValueKind = 'text' | 'date' | 'instant' | 'decimal' | 'rank';
 
 /** One sort field of a list: the SQL it orders by and how to read the value back from a node. */
 export interface SortDefinition<Node> {
   kind: SortValueKind;
   expression: Expression<unknown>;
-  /** For kind "rank": the values in ascending order; `expression` yields each one's index. */
+  /** For kind "rank": the values in ascending order, where `expression` yields each one's index. */
   ranks?: readonly string[];
   /** The node's sort value as a string, which becomes `key.value`. */
   valueOf(node: Node): string;

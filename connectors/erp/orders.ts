@@ -36,7 +36,7 @@ export function createOrderSource(database: Database): OrderSource {
   const { adapter } = database;
   const normaliseId = (id: string) => (isIdString(id) ? BigInt(id).toString() : null);
 
-  /** Every filter condition, including the customer, as one predicate for list and count. */
+  /** Builds every filter condition, including the customer, as one predicate for list and count. */
   function matching(scope: CustomerScope, filter: OrderFilter) {
     requireScope(scope);
     const customerId = customerIdParameter(adapter, scope.customerId);

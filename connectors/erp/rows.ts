@@ -45,7 +45,7 @@ function readCurrency(value: string): string {
   return value.trim();
 }
 
-export const customerSelection = () => (eb: Builder<'erp_customers'>) => [
+export const customerSelection = (eb: Builder<'erp_customers'>) => [
   eb.ref('erp_customers.id').as('id'),
   eb.ref('erp_customers.customer_number').as('customer_number'),
   eb.ref('erp_customers.name').as('name'),
@@ -71,7 +71,7 @@ export function customerFromRow(adapter: EngineAdapter, row: CustomerRow): Custo
   };
 }
 
-export const contactSelection = () => (eb: Builder<'erp_contacts'>) => [
+export const contactSelection = (eb: Builder<'erp_contacts'>) => [
   eb.ref('erp_contacts.id').as('id'),
   eb.ref('erp_contacts.customer_id').as('customer_id'),
   eb.ref('erp_contacts.email').as('email'),

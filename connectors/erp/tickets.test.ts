@@ -191,7 +191,7 @@ describeErpContract('tickets', (fixture) => {
     let created: string[];
 
     if (fixture().engine === 'postgres') {
-      // Two pools stand for two gateway processes; each sends its inserts at once.
+      // Two pools stand for two gateway processes, and each sends its inserts at once.
       const other = createErpConnector(fixture().test.openAnother());
       const writers = [fixture().erp, other].map((erp) =>
         Promise.all(

@@ -15,6 +15,7 @@ import { addDays } from './calendar';
 import { CASE_PRIORITIES, CASE_STATUSES, type ErpDatabase } from './contract';
 import { pageQuery, rankExpression, toPage, type SortDefinition } from './keyset';
 import { commentFromRow, commentSelection, ticketFromRow, ticketSelection } from './rows';
+import { createCommentWriter } from './ticket-comments';
 
 const TICKET_SORTS: Record<TicketSortField, SortDefinition<Ticket>> = {
   NUMBER: { kind: 'text', expression: sql.ref('erp_service_cases.case_number'), valueOf: (ticket) => ticket.number },
@@ -38,10 +39,10 @@ const TICKET_SORTS: Record<TicketSortField, SortDefinition<Ticket>> = {
 const CASE_NUMBER_OFFSET = 100_000n;
 
 /**
- * The case number of the service case with this id. Ids are unique, so the
- * numbers are too; the demo generator numbers its cases the same way.
+ * Returns the case number of the service case with this id. Ids are unique,
+ * so the numbers are too. The demo generator numbers its cases the same way.
  * NOTE: an installation whose ERP numbers cases differently can collide with
- * these numbers; the unique index on case_number then rejects the insert.
+ * these numbers, and the unique index on case_number then rejects the insert.
  */
 export function caseNumberForId(id: string): string {
   return `CS-${CASE_NUMBER_OFFSET + BigInt(id)}`;
@@ -57,7 +58,7 @@ export function createTicketSource(database: Database, options: TicketSourceOpti
   const { adapter } = database;
   const now = options.now ?? (() => new Date());
 
-  /** Every filter condition, including the customer, as one predicate for list and count. */
+  /** Builds every filter condition, including the customer, as one predicate for list and count. */
   function matching(scope: CustomerScope, filter: TicketFilter) {
     requireScope(scope);
     const customerId = customerIdParameter(adapter, scope.customerId);
@@ -183,10 +184,10 @@ export function createTicketSource(database: Database, options: TicketSourceOpti
 
     async createTicket(customer, contact, ticket) {
       if (contact.customerId !== customer.id) {
-        throw new Error(`Contact ${contact.id} belongs to customer ${contact.customerId}, not to customer ${customer.id}; pass the viewer's own customer.`);
+        throw new Error(`Contact ${contact.id} belongs to customer ${contact.customerId}, not to customer ${customer.id}. Pass the viewer's own customer.`);
       }
       if (!isIdString(contact.id)) {
-        throw new Error(`Invalid contact id "${contact.id}": ERP ids are non-negative integers; pass the Contact from DirectorySource.`);
+        throw new Error(`Invalid contact id "${contact.id}": ERP ids are non-negative integers. Pass the Contact from DirectorySource.`);
       }
       const customerId = customerIdParameter(adapter, customer.id);
       const createdAt = now().toISOString();
@@ -225,5 +226,7 @@ export function createTicketSource(database: Database, options: TicketSourceOpti
         return ticketFromRow(adapter, row);
       });
     },
+
+    ...createCommentWriter(database, now),
   };
 }

@@ -5,7 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 
-import type { Database } from '../sql';
+import { reportUnavailability, type Database } from '../sql';
 import { createCredentialRepository } from './credentials';
 import { migratePortalStore, portalEngine } from './migrations';
 import type { PortalDatabase } from './schema';
@@ -18,7 +18,11 @@ export interface PortalStoreOptions {
   now?: () => Date;
 }
 
-/** Throws for a SQL Server database, which the store does not support. Call `migrate()` before first use. */
+/**
+ * Builds the store over its database; call `migrate()` before first use.
+ * Throws for SQL Server, which the store does not support. Every method
+ * reports a database that cannot respond as UpstreamUnavailableError("portal-store").
+ */
 export function createPortalStore(database: Database, options: PortalStoreOptions = {}): PortalStore {
   portalEngine(database.engine);
   const db = database.db as Kysely<PortalDatabase>;
@@ -26,15 +30,15 @@ export function createPortalStore(database: Database, options: PortalStoreOption
 
   return {
     migrate: () => migratePortalStore(database),
-    credentials: createCredentialRepository(db, database.adapter, now),
-    sessions: createSessionRepository(db, database.adapter),
-    signInThrottle: createSignInThrottleRepository(db, database.adapter),
-    health: {
+    credentials: reportUnavailability('portal-store', createCredentialRepository(db, database.adapter, now)),
+    sessions: reportUnavailability('portal-store', createSessionRepository(db, database.adapter)),
+    signInThrottle: reportUnavailability('portal-store', createSignInThrottleRepository(db, database.adapter)),
+    health: reportUnavailability('portal-store', {
       name: 'portal-store',
       async check() {
         await sql`SELECT 1`.execute(database.db);
       },
-    },
+    }),
   };
 }
 

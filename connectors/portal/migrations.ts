@@ -4,10 +4,10 @@
  * `portal_migrations_lock`), so other stores can keep migrations in the same
  * database.
  *
- * Several gateway processes may migrate at once: on SQLite the Migrator's
+ * Several gateway processes may migrate at once. On SQLite the Migrator's
  * transaction begins IMMEDIATE (see sql/sqlite-dialect.ts), and on PostgreSQL
- * Kysely takes an advisory lock; either way a second process waits and then
- * finds the migrations applied.
+ * Kysely 0.28 takes an advisory lock. Either way a second process waits and
+ * then finds the migrations applied.
  */
 import { Migrator, sql, type Expression, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
@@ -25,7 +25,7 @@ const INSTANT_TYPES: Record<PortalEngine, Expression<unknown>> = {
 
 export function portalEngine(engine: Engine): PortalEngine {
   if (engine === 'mssql') {
-    throw new Error('The portal store runs on SQLite or PostgreSQL only; set PORTAL_DATABASE_URL to a sqlite: or postgres:// URL.');
+    throw new Error('The portal store runs on SQLite or PostgreSQL only. Set PORTAL_DATABASE_URL to a sqlite: or postgres:// URL.');
   }
   return engine;
 }
@@ -75,7 +75,7 @@ class PortalMigrations implements MigrationProvider {
   }
 }
 
-/** Applies every pending migration; throws with the failing migration's name. */
+/** Applies every pending migration, and throws with the failing migration's name. */
 export async function migratePortalStore(database: Database): Promise<void> {
   const migrator = new Migrator({
     db: database.db,

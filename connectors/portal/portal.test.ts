@@ -138,7 +138,7 @@ describe.each(TEST_ENGINES)('portal store migration with several processes on %s
   }, 60_000);
 });
 
-test('portal store refuses SQL Server', () => {
+test('portal store rejects SQL Server', () => {
   const database = openDatabase({ url: 'mssql://portal:pw@127.0.0.1/portal', logger: silentLogger() });
 
   expect(() => createPortalStore(database)).toThrow('The portal store runs on SQLite or PostgreSQL only');

@@ -1,6 +1,6 @@
 /**
  * Tables of the portal's own store. Instants are ISO 8601 UTC text on SQLite
- * and timestamptz on PostgreSQL; they are bound and read through the engine
+ * and timestamptz on PostgreSQL. They are bound and read through the engine
  * adapter, hence typed `unknown` here.
  */
 
@@ -13,7 +13,7 @@ export interface PortalCredentialsTable {
 }
 
 export interface PortalSessionsTable {
-  /** Hash of the session token; the token itself is never stored. */
+  /** Hash of the session token. The store never sees the token itself. */
   token_hash: string;
   contact_id: string;
   email: string | null;

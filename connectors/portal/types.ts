@@ -1,6 +1,6 @@
 /**
  * The portal store's interface. The gateway hashes passwords and session
- * tokens and decides about expiry; the store only persists.
+ * tokens and decides about expiry. The store only persists.
  */
 import type { HealthCheck } from '../sources';
 
@@ -30,12 +30,12 @@ export interface PortalSession {
 
 export interface SessionRepository {
   create(session: Omit<PortalSession, 'email'> & { email?: string | null }): Promise<void>;
-  /** Returns the session whether or not it has expired; the caller checks `expiresAt`. */
+  /** Returns the session whether or not it has expired, so the caller checks `expiresAt`. */
   findByTokenHash(tokenHash: string): Promise<PortalSession | null>;
-  /** Records activity; `expiresAt`, when given, moves the expiry too. */
+  /** Records activity. When `expiresAt` is given, it moves the expiry too. */
   touch(tokenHash: string, lastSeenAt: Date, expiresAt?: Date): Promise<void>;
   delete(tokenHash: string): Promise<void>;
-  /** Deletes sessions whose expiry is at or before `now`; returns how many. */
+  /** Deletes sessions whose expiry is at or before `now`, and returns how many. */
   deleteExpired(now: Date): Promise<number>;
 }
 
@@ -45,12 +45,12 @@ export interface SignInThrottleRepository {
   countFailuresSince(key: string, since: Date): Promise<number>;
   /** Forgets every failure of `key`. */
   clear(key: string): Promise<void>;
-  /** Deletes failures of every key older than `before`; returns how many. */
+  /** Deletes failures of every key older than `before`, and returns how many. */
   deleteBefore(before: Date): Promise<number>;
 }
 
 export interface PortalStore {
-  /** Creates or updates the store's tables; safe when several processes call it at once. */
+  /** Creates or updates the store's tables, and is safe when several processes call it at once. */
   migrate(): Promise<void>;
   credentials: CredentialRepository;
   sessions: SessionRepository;

@@ -47,7 +47,7 @@ export interface EngineAdapter {
 
   /** Ids of every engine as decimal strings, so 64-bit keys survive. */
   readId(value: unknown): string;
-  /** Bound value for an id; the caller has checked it with `isIdString`. */
+  /** Bound value for an id that the caller has checked with `isIdString`. */
   idParameter(value: string): unknown;
   /** Counts and small integers such as line numbers. */
   readInteger(value: unknown): number;
@@ -66,12 +66,12 @@ export function operandExpression(operand: SqlOperand): Expression<unknown> {
   return typeof operand === 'string' ? sql.ref(operand) : operand;
 }
 
-/** Escape character for LIKE patterns; chosen because it needs no quoting in any engine's string literal. */
+/** Escape character for LIKE patterns, chosen because it needs no quoting in any engine's string literal. */
 export const LIKE_ESCAPE = '!';
 
 /**
  * Builds a `%text%` LIKE pattern in which every character of `text` matches
- * only itself; `specials` lists the engine's wildcard characters.
+ * only itself. `specials` lists the engine's wildcard characters.
  */
 export function likeContainsPattern(text: string, specials: readonly string[]): string {
   let escaped = '';

@@ -19,12 +19,12 @@ export interface QueryEvent {
 }
 
 export interface OpenDatabaseOptions {
-  /** `sqlite:path`, `sqlite::memory:`, `postgres://...` or `mssql://...`; see `parseDatabaseUrl`. */
+  /** `sqlite:path`, `sqlite::memory:`, `postgres://...` or `mssql://...`, as `parseDatabaseUrl` accepts. */
   url: string;
   /** Name of the setting the URL came from, used in error messages. Default "database URL". */
   urlVariable?: string;
   logger: Logger;
-  /** Called after every statement, including failed ones; tests count statements with it. */
+  /** Called after every statement, including failed ones. Tests count statements with it. */
   onQuery?: (event: QueryEvent) => void;
   /** Maximum pooled connections on PostgreSQL and SQL Server. Default 10. */
   poolMax?: number;
@@ -36,6 +36,6 @@ export interface Database {
   db: Kysely<any>;
   engine: Engine;
   adapter: EngineAdapter;
-  /** Closes the pool or file; the Database cannot be used afterwards. */
+  /** Closes the pool or file, after which the Database cannot be used. */
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 export { likeContainsPattern, type EngineAdapter, type SqlOperand } from './adapter';
+export { isUnavailableError, reportUnavailability } from './availability';
 export { openDatabase } from './database';
 export type { Database, Engine, OpenDatabaseOptions, QueryEvent } from './engine';
 export { withExclusiveLock } from './lock';

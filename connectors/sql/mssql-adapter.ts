@@ -3,8 +3,8 @@
  * objects, so decimals, dates and instants are converted to text in SQL
  * before they reach the driver.
  *
- * NOTE: compiled and unit-tested for its SQL only; no SQL Server runs where
- * this was written, so conversions on a live server are unverified.
+ * NOTE: only the generated SQL is tested. No SQL Server was available, so the
+ * conversions are unverified on a live server.
  */
 import { sql } from 'kysely';
 

@@ -1,7 +1,7 @@
 /**
  * Kysely dialect for SQL Server through tedious, pooled by tarn.
  *
- * NOTE: compiled only; no SQL Server runs where this was written.
+ * NOTE: compiled only. No SQL Server was available, so it never connected.
  */
 import { MssqlDialect, type Dialect } from 'kysely';
 

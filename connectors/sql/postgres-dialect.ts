@@ -60,7 +60,7 @@ export function createPostgresDialect(url: PostgresUrl, options: PostgresPoolOpt
 
   // Without a listener, an idle client's network error would crash the process.
   pool.on('error', (error) => {
-    options.logger.error({ err: { type: error.name, message: error.message } }, 'Idle PostgreSQL connection failed; the pool replaces it');
+    options.logger.error({ err: { type: error.name, message: error.message } }, 'Idle PostgreSQL connection failed, and the pool will open a new one when needed');
   });
 
   return new PostgresDialect({ pool });

@@ -14,7 +14,7 @@ import { likeContainsPattern, lowerLike, operandExpression, type EngineAdapter }
 import { UnexpectedValueError, readBooleanValue, readDateValue, readIdValue, readInstantValue, readIntegerValue } from './values';
 
 function readScaledDecimal(value: unknown): DecimalString {
-  // CAST(x AS TEXT) of an INTEGER column gives its digits; a REAL would have a "." or an exponent.
+  // CAST(x AS TEXT) of an INTEGER column gives its digits, while a REAL would have a "." or an exponent.
   if (typeof value === 'bigint' || (typeof value === 'string' && /^-?\d+$/.test(value))) {
     return decimal.fromScaledInteger(value);
   }

@@ -55,7 +55,7 @@ export function createSqliteDialect(filename: string, logger: Logger): Dialect {
   const connection = new BetterSqlite3(filename, { timeout: SQLITE_BUSY_TIMEOUT_MS });
   if (filename !== ':memory:') {
     connection.pragma('journal_mode = WAL');
-    // NORMAL is durable in WAL mode except for the last commits before a power loss.
+    // In WAL mode, NORMAL can lose the last commits on a power loss but keeps the file consistent.
     connection.pragma('synchronous = NORMAL');
   }
   connection.pragma('foreign_keys = ON');

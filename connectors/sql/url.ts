@@ -43,7 +43,7 @@ export const DATABASE_URL_EXAMPLES: Readonly<Record<Engine, readonly string[]>> 
 
 const MSSQL_PARAMETERS = ['encrypt', 'trustServerCertificate'];
 
-/** Thrown for a database URL that cannot be used; the message names the setting and shows examples. */
+/** Thrown for a database URL that cannot be used. The message names the setting and shows examples. */
 export class DatabaseUrlError extends Error {
   override name = 'DatabaseUrlError';
 
@@ -60,8 +60,8 @@ export class DatabaseUrlError extends Error {
 }
 
 /**
- * Parses a database URL; `variableName` (such as "ERP_DATABASE_URL") is named
- * in the error when the value cannot be used. Relative SQLite paths are
+ * Parses a database URL. The error for an unusable value names
+ * `variableName` (such as "ERP_DATABASE_URL"). Relative SQLite paths are
  * resolved against the current directory.
  */
 export function parseDatabaseUrl(variableName: string, value: string): DatabaseUrl {
@@ -88,7 +88,7 @@ export function parseDatabaseUrl(variableName: string, value: string): DatabaseU
 }
 
 function parseSqliteUrl(variableName: string, value: string): SqliteUrl {
-  // Accept both sqlite:path and sqlite://path; sqlite:///abs/path keeps its leading slash.
+  // Both sqlite:path and sqlite://path are accepted, and sqlite:///abs/path keeps its leading slash.
   let location = value.slice('sqlite:'.length);
   if (location.startsWith('//')) {
     location = location.slice(2);

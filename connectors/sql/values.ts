@@ -1,7 +1,7 @@
 /**
  * Conversions from the values that database drivers return to the strings of
- * the domain model. Every engine adapter uses these; the per-engine part is in
- * the select expressions that decide what the driver receives.
+ * the domain model. Every engine adapter uses these. The per-engine part is in
+ * the select expressions, which decide what the driver receives.
  */
 import type { IsoDate, IsoDateTime } from '../domain';
 
@@ -44,7 +44,7 @@ export function isIdString(value: string): boolean {
   return /^\d{1,19}$/.test(value) && BigInt(value) <= MAX_BIGINT;
 }
 
-/** Counts and line numbers; rejects values that a JavaScript number cannot hold exactly. */
+/** Reads counts and line numbers, and rejects values that a JavaScript number cannot hold exactly. */
 export function readIntegerValue(value: unknown): number {
   const number = typeof value === 'bigint' || typeof value === 'string' ? Number(value) : value;
   if (typeof number === 'number' && Number.isSafeInteger(number) && (typeof value !== 'string' || /^-?\d+$/.test(value))) {
@@ -66,8 +66,9 @@ export function readBooleanValue(value: unknown): boolean {
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
- * Dates arrive as "YYYY-MM-DD" text; a Date object (a driver that ignored the
- * select expression) is read in UTC, where drivers put a date's midnight.
+ * Reads a date, which arrives as "YYYY-MM-DD" text. A Date object (from a
+ * driver that ignored the select expression) is read in UTC, where drivers
+ * put a date's midnight.
  */
 export function readDateValue(value: unknown): IsoDate {
   if (typeof value === 'string' && DATE_PATTERN.test(value)) {
@@ -94,10 +95,10 @@ const INSTANT_PATTERN = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.(\d+))?
 /**
  * Normalises an instant to ISO 8601 UTC: "2026-11-30T14:05:00.000Z".
  *
- * Text without an offset is UTC by the ERP contract. Fraction digits beyond
- * milliseconds are kept (PostgreSQL and SQL Server store microseconds or
- * more), because a keyset cursor must compare equal to the stored value;
- * trailing zeros past the third digit are dropped.
+ * Text without an offset is UTC by the ERP contract. PostgreSQL and SQL
+ * Server store microseconds or more, and those digits are kept because a
+ * keyset cursor must compare equal to the stored value. Trailing zeros past
+ * the third fraction digit are dropped.
  */
 export function readInstantValue(value: unknown): IsoDateTime {
   if (value instanceof Date && !Number.isNaN(value.getTime())) {
@@ -115,13 +116,19 @@ export function readInstantValue(value: unknown): IsoDateTime {
     return `${date}T${time}.${digits}Z`;
   }
 
-  // A non-UTC offset only comes from a session that is not set to UTC; Date
+  // A non-UTC offset only comes from a session that is not set to UTC. Date
   // converts it at millisecond precision once the offset reads "+hh:mm".
   const hours = offset.slice(0, 3);
   const minutes = offset.slice(3).replace(':', '') || '00';
   return new Date(`${date}T${time}.${digits.slice(0, 3)}${hours}:${minutes}`).toISOString();
 }
 
+/** True for ISO 8601 text that readInstantValue accepts and that names a real date and time of day. */
 export function isIsoInstant(value: string): boolean {
-  return INSTANT_PATTERN.test(value) && !Number.isNaN(Date.parse(value.replace(' ', 'T')));
+  const match = INSTANT_PATTERN.exec(value);
+  if (match === null || !isIsoDate(match[1] ?? '')) {
+    return false;
+  }
+  const [hours = 99, minutes = 99, seconds = 99] = (match[2] ?? '').split(':').map(Number);
+  return hours <= 23 && minutes <= 59 && seconds <= 59;
 }

@@ -49,7 +49,7 @@ export const DEMO_CUSTOMERS: readonly DemoCustomer[] = [
 ];
 
 /**
- * Which customer each of ten consecutive documents goes to: Acme 5, Globex 3,
+ * Customer index of each of ten consecutive documents: Acme 5, Globex 3 and
  * Initech 2, interleaved so even a small data set gives every customer rows.
  */
 export const CUSTOMER_ROTATION: readonly number[] = [0, 1, 0, 2, 0, 1, 0, 1, 2, 0];
@@ -80,7 +80,7 @@ export const DEMO_CONTACT_EMAILS: readonly string[] = DEMO_CONTACTS.filter((cont
 export interface CatalogItem {
   itemNumber: string | null;
   description: string;
-  /** List price in US cents; other currencies are converted from it. */
+  /** List price in US cents, from which other currencies are converted. */
   usdCents: number;
   /** True when sold in half units (litres, hours), so quantities like 2.5 occur. */
   halfUnits: boolean;

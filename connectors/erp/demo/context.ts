@@ -55,7 +55,7 @@ export function instantOf(day: number, millisecondOfDay: number): IsoDateTime {
   return `${date}T${pad(hours, 2)}:${pad(minutes, 2)}:${pad(seconds, 2)}.${pad(rest % 1000, 3)}Z`;
 }
 
-/** A string of decimal digits, for reference and tracking numbers. */
+/** Draws a string of decimal digits, for reference and tracking numbers. */
 export function digits(context: DemoContext, length: number): string {
   return context.random.characters('0123456789', length);
 }

@@ -21,7 +21,7 @@ import { DEMO_CONTACT_EMAILS, DemoDatabaseNotEmptyError, ensureDemoDatabase, gen
 
 const BUSINESS_DATE = '2026-11-30';
 
-/** Every contract table as the adapters read it, so dumps of SQLite and PostgreSQL compare equal. */
+/** Reads every contract table through the adapters, so dumps of SQLite and PostgreSQL compare equal. */
 async function logicalDump(testDatabase: TestDatabase) {
   const { database } = testDatabase;
   return {

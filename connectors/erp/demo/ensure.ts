@@ -10,7 +10,7 @@ import { resolveDemoOptions, type DemoDataOptions } from './options';
 const DEMO_SEED_LOCK = 'rover-portal:erp-demo-seed';
 
 export interface EnsureDemoResult {
-  /** True when this call wrote the demo data; false when the database already had customers. */
+  /** True when this call wrote the demo data, false when the database already had customers. */
   seeded: boolean;
   summary: DemoDataSummary | null;
 }

@@ -93,7 +93,9 @@ export async function generateDemoData(database: Database, options: DemoDataOpti
   return database.db.transaction().execute(async (trx) => {
     const customers = await countCustomers(trx, database.adapter);
     if (customers > 0) {
-      throw new DemoDatabaseNotEmptyError(`The ERP database already has ${customers} customers; demo data is only written into empty tables.`);
+      throw new DemoDatabaseNotEmptyError(
+        `The ERP database already has ${customers} customers, and demo data is only written into empty tables. Use an empty database, or the seed CLI with --replace.`,
+      );
     }
     return writeDemoData(trx, database.engine, database.adapter, resolved);
   });

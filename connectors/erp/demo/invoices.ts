@@ -66,7 +66,7 @@ function returnLines(context: DemoContext, customer: DemoCustomer): DemoLine[] {
   return lines;
 }
 
-/** The customer's latest order that shipped within MAX_INVOICE_DELAY_DAYS before `day`, if any. */
+/** Returns the customer's latest order that shipped within MAX_INVOICE_DELAY_DAYS before `day`, or null. */
 function recentShippedOrder(history: OrderHistory, customerIndex: number, day: number): number | null {
   const orders = history.orders[customerIndex] ?? [];
   for (let index = orders.length - 1; index >= 0; index -= 1) {
@@ -87,7 +87,7 @@ function partOf(context: DemoContext, total: number): number {
   return Math.min(total - 1, Math.max(1, share));
 }
 
-/** Writes the invoices; shipped goods of `history` are invoiced in date order. */
+/** Writes the invoices, billing the shipped goods of `history` in date order. */
 export async function writeInvoices(context: DemoContext, history: OrderHistory): Promise<void> {
   const { adapter, random, writer } = context;
   const count = context.options.invoices;

@@ -10,7 +10,7 @@ import type { CatalogItem, DemoCustomer } from './catalog';
 const RATE_PER_100_US_CENTS = { USD: 100, EUR: 92, JPY: 150 } as const;
 
 /**
- * The item's unit price in the customer's minor unit. Items sold in half units
+ * Returns the item's unit price in the customer's minor unit. Items sold in half units
  * get an even price, so half a unit still costs a whole cent or yen.
  */
 export function unitPriceMinor(item: CatalogItem, customer: DemoCustomer): number {

@@ -4,9 +4,9 @@
 import { isIsoDate } from '../../sql';
 
 export interface DemoDataOptions {
-  /** Seed of the pseudo-random generator; the same seed gives the same rows. Default 1. */
+  /** Seed of the pseudo-random generator. The same seed gives the same rows. Default 1. */
   seed?: number;
-  /** The ERP business date, "YYYY-MM-DD"; no document is dated later. Default "2026-11-30". */
+  /** The ERP business date as "YYYY-MM-DD". No document is dated later. Default "2026-11-30". */
   businessDate?: string;
   /** Calendar months of history, ending with the business date's month. Default 24. */
   months?: number;

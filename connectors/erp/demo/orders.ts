@@ -78,6 +78,17 @@ function orderLines(context: DemoContext, customer: DemoCustomer, minimum: numbe
   }));
 }
 
+/** Returns PENDING until shipped, and DELIVERED once the order is closed or the shipment left more than 4 days ago. */
+function shipmentStatusFor(context: DemoContext, orderStatus: OrderStatus, shipDay: number | null): ShipmentStatus {
+  if (shipDay === null) {
+    return 'PENDING';
+  }
+  if (orderStatus === 'CLOSED' || context.lastDay - shipDay > 4) {
+    return 'DELIVERED';
+  }
+  return 'IN_TRANSIT';
+}
+
 /** Splits lines into one or two shipments, each with at least one line. */
 function splitIntoShipments(context: DemoContext, lines: DemoLine[]): DemoLine[][] {
   if (lines.length < 2 || !context.random.chance(0.2)) {
@@ -134,7 +145,7 @@ export async function writeOrders(context: DemoContext): Promise<OrderHistory> {
       });
     }
 
-    // Shipped goods go out in one or two shipments; a partial order also has a pending one.
+    // Shipped goods go out in one or two shipments. A partial order also has a pending one.
     const shipments: { lines: DemoLine[]; shipDay: number | null }[] = [];
     if (shippedLineCount > 0) {
       let shipDay = Math.min(context.lastDay, day + random.integer(1, 5));
@@ -150,8 +161,7 @@ export async function writeOrders(context: DemoContext): Promise<OrderHistory> {
     for (const shipment of shipments) {
       shipmentId += 1;
       const carrier = random.pick(customer.carriers);
-      const shipmentStatus: ShipmentStatus =
-        shipment.shipDay === null ? 'PENDING' : status === 'CLOSED' || context.lastDay - shipment.shipDay > 4 ? 'DELIVERED' : 'IN_TRANSIT';
+      const shipmentStatus = shipmentStatusFor(context, status, shipment.shipDay);
       await writer.add('erp_shipments', {
         id: adapter.idParameter(String(shipmentId)),
         order_id: adapter.idParameter(String(id)),

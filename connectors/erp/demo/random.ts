@@ -1,7 +1,8 @@
 /**
  * Seeded pseudo-random numbers for the demo generator, so the same seed always
- * produces the same rows. sfc32 (Chris Doty-Humphrey's Small Fast Counting
- * generator) seeded through splitmix32; never Math.random.
+ * produces the same rows. The generator is sfc32 (the Small Fast Counting
+ * generator from Chris Doty-Humphrey's PractRand), seeded through splitmix32.
+ * Math.random is never used.
  */
 
 function splitmix32(state: number): () => number {
@@ -30,7 +31,7 @@ export class Random {
     this.b = next();
     this.c = next();
     this.d = next();
-    // The first outputs of a fresh sfc32 state are weakly mixed; skip them.
+    // A fresh state is weakly mixed, so the first 12 outputs are discarded.
     for (let index = 0; index < 12; index += 1) {
       this.uint32();
     }
@@ -46,12 +47,12 @@ export class Random {
     return result;
   }
 
-  /** A number in [0, 1); used for probabilities and positions, never for money. */
+  /** Returns a number in [0, 1), for probabilities and positions (never for money). */
   fraction(): number {
     return this.uint32() / 0x1_0000_0000;
   }
 
-  /** A whole number from `min` to `max`, both included. */
+  /** Returns a whole number from `min` to `max`, both included. */
   integer(min: number, max: number): number {
     return min + Math.floor(this.fraction() * (max - min + 1));
   }
@@ -85,7 +86,7 @@ export class Random {
     return last[0];
   }
 
-  /** A string of `length` characters drawn from `alphabet`. */
+  /** Returns `length` characters drawn from `alphabet`. */
   characters(alphabet: string, length: number): string {
     let text = '';
     for (let index = 0; index < length; index += 1) {

@@ -35,7 +35,7 @@ Environment:
   PORTAL_DATA_DIR       directory of the default SQLite file (default ./data)
   LOG_LEVEL             pino log level (default info)`;
 
-/** Thrown for a command line that cannot be run; the process prints the usage and exits with 2. */
+/** Thrown for a command line that cannot be run. The process prints the usage and exits with 2. */
 class UsageError extends Error {}
 
 function parseWholeNumber(flag: string, text: string | undefined): number | undefined {

@@ -108,7 +108,7 @@ export async function writeTickets(context: DemoContext, history: OrderHistory):
     const template = random.pick(templates);
     const orderNumber = earlierOrders.length > 0 ? random.pick(earlierOrders.slice(-10)).number : '';
 
-    // Opened during office hours (08:00 to 18:00 UTC); each comment follows 20 minutes to 2 days later.
+    // Cases open during office hours (08:00 to 18:00 UTC), and each comment follows 20 minutes to 2 days later.
     let time = Math.min(endOfBusinessDate, day * MS_PER_DAY + random.integer(8 * 60, 18 * 60 - 1) * MS_PER_MINUTE + random.integer(0, 59_999));
     const createdAt = instantOf(0, time);
     const comments = conversation(context, status, contact?.fullName ?? `${customer.name} (by phone)`);

@@ -6,8 +6,8 @@ import type { Kysely } from 'kysely';
 import { ERP_TABLES, type ErpDatabase } from '../contract';
 
 /**
- * Bound parameters per INSERT. SQLite accepts 32,766 and PostgreSQL 65,535;
- * this stays well below both while keeping statements few.
+ * Bound parameters per INSERT. SQLite 3.32 and later accepts 32,766 and
+ * PostgreSQL 65,535, so this stays well below both while keeping statements few.
  */
 const MAX_PARAMETERS_PER_INSERT = 10_000;
 
@@ -23,7 +23,7 @@ export class DemoRowWriter {
 
   constructor(private readonly db: Kysely<any>) {}
 
-  /** Queues a row; writes everything queued once enough rows have piled up. */
+  /** Queues a row, and writes everything queued once MAX_BUFFERED_ROWS have piled up. */
   async add(table: keyof ErpDatabase, row: Row): Promise<void> {
     const buffer = this.buffers.get(table);
     if (buffer === undefined) {

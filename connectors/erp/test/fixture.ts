@@ -1,8 +1,8 @@
 /**
- * The ERP contract suite's data: the demo data set (customers 1 to 3) plus
- * hand-written edge cases for customer 100 (ties in every sort value, LIKE
- * wildcards in numbers, the largest amounts) and customer 101, which has no
- * documents at all. The suite runs against SQLite and PostgreSQL alike.
+ * The ERP contract suite's data, the same on SQLite and PostgreSQL.
+ * Customers 1 to 3 have the demo data set. Customer 100 has hand-written edge
+ * cases: ties in every sort value, LIKE wildcards in numbers and the largest
+ * amounts. Customer 101 has no documents at all.
  */
 import type { Kysely } from 'kysely';
 
@@ -155,7 +155,7 @@ export function describeErpContract(title: string, body: (fixture: () => ErpFixt
 
     body(() => {
       if (created === undefined) {
-        throw new Error(`The ${engine} fixture was not created; see the error of beforeAll above.`);
+        throw new Error(`The ${engine} fixture was not created. See the error of beforeAll above.`);
       }
       return created.fixture;
     });

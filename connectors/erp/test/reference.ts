@@ -138,7 +138,20 @@ export interface ReferenceSort<T> {
   compare(a: string, b: string): number;
 }
 
-export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+export function compareText(a: string, b: string): number {
+  if (a === b) {
+    return 0;
+  }
+  return a < b ? -1 : 1;
+}
+
+function compareIds(a: string, b: string): number {
+  const difference = BigInt(a) - BigInt(b);
+  if (difference === 0n) {
+    return 0;
+  }
+  return difference < 0n ? -1 : 1;
+}
 
 export function compareRank(ranks: readonly string[]): (a: string, b: string) => number {
   return (a, b) => ranks.indexOf(a) - ranks.indexOf(b);
@@ -154,9 +167,7 @@ export function referenceOrder<T extends { id: string }>(nodes: readonly T[], so
     if (byValue !== 0) {
       return sign * byValue;
     }
-    const idA = BigInt(a.id);
-    const idB = BigInt(b.id);
-    return sign * (idA < idB ? -1 : idA > idB ? 1 : 0);
+    return sign * compareIds(a.id, b.id);
   });
 }
 
@@ -173,5 +184,5 @@ export async function collectPages<T>(fetch: (after: Keyset | null) => Promise<P
     }
     after = last.key;
   }
-  throw new Error('collectPages followed 10,000 pages without reaching the end; hasNextPage never became false.');
+  throw new Error('collectPages followed 10,000 pages without reaching the end, so hasNextPage never became false.');
 }

@@ -13,12 +13,13 @@ import pino, { type Logger } from 'pino';
 
 import { openDatabase } from '../database';
 import type { Database, QueryEvent } from '../engine';
+import { redactDatabaseUrl } from '../url';
 
 export type TestEngine = 'sqlite' | 'postgres';
 
 export const TEST_ENGINES: readonly TestEngine[] = ['sqlite', 'postgres'];
 
-/** The server the PostgreSQL half of the tests uses; a database on it is created per test file. */
+/** Server of the PostgreSQL half of the tests, where each test file creates a database of its own. */
 export const POSTGRES_ADMIN_URL = process.env.ROVER_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export const POSTGRES_START_HINT =
@@ -29,7 +30,7 @@ export interface TestDatabase {
   engine: TestEngine;
   url: string;
   database: Database;
-  /** Every statement executed so far; tests clear it with `statements.length = 0`. */
+  /** Every statement executed so far, which tests clear with `statements.length = 0`. */
   statements: QueryEvent[];
   /** Opens another connection (pool) to the same database, as a second process would. */
   openAnother(): Database;
@@ -48,7 +49,9 @@ async function createPostgresDatabase(name: string): Promise<void> {
     await sql`CREATE DATABASE ${sql.id(name)} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`.execute(admin.db);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`PostgreSQL for the connector tests is not usable at ${POSTGRES_ADMIN_URL} (${reason}). ${POSTGRES_START_HINT}`, { cause: error });
+    throw new Error(`PostgreSQL for the connector tests is not usable at ${redactDatabaseUrl(POSTGRES_ADMIN_URL)} (${reason}). ${POSTGRES_START_HINT}`, {
+      cause: error,
+    });
   } finally {
     await admin.close();
   }
@@ -87,9 +90,9 @@ export async function createTestDatabase(engine: TestEngine, logger: Logger = si
     database,
     statements,
     openAnother() {
-      const another = openDatabase({ url, logger, poolMax: 4 });
-      others.push(another);
-      return another;
+      const extraDatabase = openDatabase({ url, logger, poolMax: 4 });
+      others.push(extraDatabase);
+      return extraDatabase;
     },
     async drop() {
       await Promise.all([database, ...others].map((open) => open.close()));
