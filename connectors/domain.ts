@@ -110,6 +110,22 @@ export interface Shipment {
   status: ShipmentStatus;
 }
 
+export type OrderDocumentType = 'ORDER_CONFIRMATION' | 'DELIVERY_NOTE' | 'PACKING_LIST' | 'CERTIFICATE' | 'DRAWING' | 'OTHER';
+
+/** A file that belongs to a sales order. */
+export interface OrderDocument {
+  id: string;
+  orderId: string;
+  type: OrderDocumentType;
+  title: string;
+  fileName: string;
+  /** MIME type, such as "application/pdf". */
+  contentType: string;
+  /** Where the ERP keeps the file (an https URL or a document-store key). Never sent to clients as it is. */
+  storageKey: string;
+  createdDate: IsoDate;
+}
+
 export type TicketStatus = 'NEW' | 'IN_PROGRESS' | 'WAITING_ON_CUSTOMER' | 'CLOSED';
 
 export type TicketPriority = 'LOW' | 'MEDIUM' | 'HIGH';

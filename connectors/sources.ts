@@ -21,6 +21,7 @@ import type {
   MoneyTotals,
   OpenClosedCounts,
   Order,
+  OrderDocument,
   OrderLine,
   OrderStatus,
   Shipment,
@@ -125,6 +126,8 @@ export interface OrderSource {
   ordersById(customerId: string, ids: readonly string[]): Promise<(Order | null)[]>;
   linesByOrderId(customerId: string, orderIds: readonly string[]): Promise<OrderLine[][]>;
   shipmentsByOrderId(customerId: string, orderIds: readonly string[]): Promise<Shipment[][]>;
+  /** Documents of each order, oldest first. */
+  documentsByOrderId(customerId: string, orderIds: readonly string[]): Promise<OrderDocument[][]>;
   orderCounts(scope: CustomerScope): Promise<OpenClosedCounts>;
 }
 
@@ -143,6 +146,12 @@ export interface TicketSource {
   commentsByTicketId(customerId: string, ticketIds: readonly string[]): Promise<TicketComment[][]>;
   ticketCounts(scope: CustomerScope): Promise<OpenClosedCounts>;
   createTicket(customer: Customer, contact: Contact, ticket: NewTicket): Promise<Ticket>;
+  /**
+   * Adds a public comment by `contact` to the customer's ticket `ticketNumber`.
+   * Returns null when the customer has no ticket with that number. Throws
+   * ConnectorInputError (field "body") for an empty or too long body.
+   */
+  addComment(customer: Customer, contact: Contact, ticketNumber: string, body: string): Promise<TicketComment | null>;
 }
 
 /** Reports whether a backing system answers; used by `/readyz`. */

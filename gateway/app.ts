@@ -24,8 +24,12 @@ import { buildGatewaySchema } from './graphql/schema';
 import { registerDocumentRoutes } from './http/documents';
 import { registerGraphQLRoute } from './http/graphql-route';
 import { registerHealthRoutes } from './http/health';
+import { registerMetricsRoute } from './http/metrics';
 import { helmetOptions } from './http/security-headers';
 import { registerWebClient } from './http/web-client';
+import { PAYMENTS_OFF, registerStripeWebhookRoute, type PaymentsFeature } from './payments';
+import type { TicketBackend } from './tickets/backend';
+import { optionalHealthChecks, readinessDetails } from './tickets/operations';
 
 
 export interface AppDeps {
@@ -42,6 +46,10 @@ export interface AppDeps {
   >;
   logger: Logger;
   erp: ErpConnector;
+  /** Ticket source chosen by TICKETS_SOURCE; defaults to the ERP's service cases. The caller closes it. */
+  tickets?: TicketBackend;
+  /** Click to Pay, from `startPayments`; default off. */
+  payments?: PaymentsFeature;
   /** The portal store; the gateway never calls its migrate(), which main.ts runs once at start-up. */
   portal: Omit<PortalStore, 'migrate'>;
   /** Replaces graphql-js execution, for example with graphql-jit; see graphql/executor.ts. */
@@ -54,6 +62,7 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, logger, erp, portal } = deps;
+  const tickets: TicketBackend = deps.tickets ?? { kind: 'erp', source: erp.tickets };
   const clock = deps.clock ?? (() => new Date());
 
   const app = Fastify({
@@ -101,9 +110,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await apollo.stop();
   });
 
-  registerGraphQLRoute(app, { apollo, erp, sessions, signIn, publicUrl: config.publicUrl });
+  const payments = deps.payments ?? PAYMENTS_OFF;
+  if (payments.enabled) {
+    await registerStripeWebhookRoute(app, { handleStripeWebhook: (body, signature) => payments.service.handleStripeWebhook(body, signature) });
+  }
+  registerGraphQLRoute(app, { apollo, erp, tickets: tickets.source, payments, sessions, signIn, publicUrl: config.publicUrl });
   registerDocumentRoutes(app, { erp, sessions, supplierName: config.supplierName });
-  registerHealthRoutes(app, [erp.health, portal.health]);
+  registerHealthRoutes(app, [erp.health, portal.health], {
+    optionalChecks: optionalHealthChecks(tickets),
+    details: () => readinessDetails(tickets),
+  });
+  registerMetricsRoute(app, tickets);
   await registerWebClient(app, config.webDistDir);
 
   return app;

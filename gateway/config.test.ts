@@ -36,6 +36,8 @@ describe('loadConfig', () => {
       dbStatementTimeoutMs: 15_000,
       webDistDir: '/srv/portal/web/dist',
       supplierName: 'Rover Supply Co.',
+      tickets: { source: 'erp' },
+      payments: { enabled: false, missing: ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'] },
     });
   });
 
@@ -108,6 +110,7 @@ describe('loadConfig', () => {
     [{ DB_STATEMENT_TIMEOUT_MS: '10s' }, 'Invalid DB_STATEMENT_TIMEOUT_MS "10s"'],
     [{ PUBLIC_URL: 'portal.example.com' }, 'Invalid PUBLIC_URL "portal.example.com": expected an absolute http or https address'],
     [{ PUBLIC_URL: 'ftp://portal.example.com' }, 'Invalid PUBLIC_URL "ftp://portal.example.com"'],
+    [{ TICKETS_SOURCE: 'zendesk' }, 'Invalid TICKETS_SOURCE "zendesk": expected erp (the ERP\'s service cases, the default) or salesforce, for example TICKETS_SOURCE=salesforce.'],
   ])('rejects %j', (env, expected) => {
     expect(configError(env)).toContain(expected);
   });
@@ -120,7 +123,50 @@ describe('loadConfig', () => {
     expect(message).not.toContain('hunter2');
   });
 
+  it('reads TICKETS_SOURCE=salesforce with the fake alone', () => {
+    const config = loadConfig({ TICKETS_SOURCE: 'Salesforce', SALESFORCE_LOGIN_URL: 'http://127.0.0.1:4100' }, CWD);
+
+    expect(config.tickets.source).toBe('salesforce');
+    expect(config.tickets.source === 'salesforce' ? config.tickets.salesforce.loginUrl : null).toBe('http://127.0.0.1:4100');
+  });
+
+  it('ignores Salesforce settings for TICKETS_SOURCE=erp', () => {
+    expect(loadConfig({ TICKETS_SOURCE: 'erp', SALESFORCE_LOGIN_URL: 'not a url' }, CWD).tickets).toEqual({ source: 'erp' });
+  });
+
+  it('lists invalid Salesforce settings without secrets', () => {
+    const message = configError({
+      TICKETS_SOURCE: 'salesforce',
+      SALESFORCE_LOGIN_URL: 'https://test.salesforce.com',
+      SALESFORCE_AUTH: 'password',
+      SALESFORCE_CLIENT_ID: 'connected-app-key',
+      SALESFORCE_USERNAME: 'portal@supplier.example',
+      SALESFORCE_PASSWORD: 'hunter2',
+      SALESFORCE_TIMEOUT_MS: 'soon',
+    });
+
+    expect(message).toContain('TICKETS_SOURCE=salesforce needs valid Salesforce settings.');
+    expect(message).toContain('SALESFORCE_TIMEOUT_MS');
+    expect(message).not.toContain('hunter2');
+  });
+
   it('checks PORTAL_DATABASE_URL too', () => {
     expect(configError({ PORTAL_DATABASE_URL: 'sqlite:' })).toContain('PORTAL_DATABASE_URL');
+  });
+
+  it('derives payment return addresses from PUBLIC_URL', () => {
+    const config = loadConfig({ STRIPE_SECRET_KEY: 'sk_test_1', STRIPE_WEBHOOK_SECRET: 'whsec_1', PUBLIC_URL: 'https://portal.example.com/' }, CWD);
+
+    expect(config.payments.enabled).toBe(true);
+    const settings = config.payments.enabled ? config.payments.settings : null;
+    expect(settings?.successUrl).toBe('https://portal.example.com/payments/{PAYMENT_ID}?result=success');
+    expect(settings?.cancelUrl).toBe('https://portal.example.com/payments/{PAYMENT_ID}?result=cancelled');
+  });
+
+  it('rejects payments without PUBLIC_URL', () => {
+    const message = configError({ STRIPE_SECRET_KEY: 'sk_test_1', STRIPE_WEBHOOK_SECRET: 'whsec_1' });
+
+    expect(message).toContain('Missing PAYMENTS_SUCCESS_URL');
+    expect(message).not.toContain('whsec_1');
   });
 });

@@ -8,7 +8,11 @@ import path from 'node:path';
 
 import type { LevelWithSilent } from 'pino';
 
+import { loadSalesforceConfig, type SalesforceConfig } from '../connectors/salesforce';
 import { parseDatabaseUrl } from '../connectors/sql';
+// payments/config.ts imports ConfigError from this module. The cycle is
+// harmless because each module uses the other's exports only when called.
+import { loadPaymentsConfig, type PaymentsConfig } from './payments/config';
 
 export interface GatewayConfig {
   port: number;
@@ -34,7 +38,13 @@ export interface GatewayConfig {
   webDistDir: string;
   /** Company name printed at the top of invoice PDFs. */
   supplierName: string;
+  /** Source of support tickets (TICKETS_SOURCE), with the Salesforce settings when it is salesforce. */
+  tickets: TicketsConfig;
+  /** Click to Pay (STRIPE_* and PAYMENTS_* variables), read by gateway/payments/config.ts. */
+  payments: PaymentsConfig;
 }
+
+export type TicketsConfig = { source: 'erp' } | { source: 'salesforce'; salesforce: SalesforceConfig };
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -80,7 +90,27 @@ export function loadConfig(env: Environment = process.env, cwd: string = process
     dbStatementTimeoutMs: parseInteger('DB_STATEMENT_TIMEOUT_MS', read('DB_STATEMENT_TIMEOUT_MS'), 15_000, 1, 3_600_000, '15000'),
     webDistDir: path.resolve(cwd, read('WEB_DIST_DIR') ?? 'web/dist'),
     supplierName: read('SUPPLIER_NAME') ?? 'Rover Supply Co.',
+    tickets: parseTicketsSource(read('TICKETS_SOURCE'), env),
+    payments: loadPaymentsConfig(env, publicUrl),
   };
+}
+
+function parseTicketsSource(value: string | undefined, env: Environment): TicketsConfig {
+  const source = value?.toLowerCase() ?? 'erp';
+  if (source === 'erp') {
+    return { source };
+  }
+  if (source !== 'salesforce') {
+    throw new ConfigError(`Invalid TICKETS_SOURCE "${value}": expected erp (the ERP's service cases, the default) or salesforce, for example TICKETS_SOURCE=salesforce.`);
+  }
+
+  // The Salesforce settings are checked only when they are used. Their
+  // message lists every invalid SALESFORCE_* variable and leaves secrets out.
+  try {
+    return { source, salesforce: loadSalesforceConfig(env) };
+  } catch (error) {
+    throw new ConfigError(`TICKETS_SOURCE=salesforce needs valid Salesforce settings. ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function checkDatabaseUrl(name: string, value: string): void {

@@ -29,6 +29,13 @@ export enum ErrorCode {
   RATE_LIMITED = 'RATE_LIMITED',
   /** A backing system (the ERP database, Salesforce) is unavailable or timed out. */
   UPSTREAM_UNAVAILABLE = 'UPSTREAM_UNAVAILABLE',
+  /**
+   * The feature the field belongs to is off in the gateway's configuration;
+   * `extensions.missingSettings` names the settings an operator must set.
+   * Not BAD_USER_INPUT, because no change to the request can fix it, and
+   * clients hide the feature on this code instead of showing an input error.
+   */
+  NOT_CONFIGURED = 'NOT_CONFIGURED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -75,6 +82,10 @@ export function badUserInput(message: string, argumentName: string): GraphQLErro
 
 export function rateLimited(message: string, retryAfterSeconds: number): GraphQLError {
   return codedError(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds });
+}
+
+export function notConfigured(message: string, missingSettings: readonly string[]): GraphQLError {
+  return codedError(ErrorCode.NOT_CONFIGURED, message, { missingSettings: [...missingSettings] });
 }
 
 export function upstreamUnavailable(upstream: string): GraphQLError {

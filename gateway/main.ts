@@ -20,6 +20,8 @@ import { DEFAULT_THROTTLE_LIMITS } from './auth/throttle';
 import type { GatewayConfig } from './config';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logging';
+import { startPayments, type StartedPayments } from './payments';
+import { openTicketBackend, type TicketBackend } from './tickets/backend';
 
 /** Expired sessions and old sign-in failures are removed at start-up and then this often. */
 const CLEANUP_INTERVAL_MS = 60 * 60_000;
@@ -38,6 +40,8 @@ async function main(): Promise<void> {
   const portalDatabase = openDatabase({ ...databaseOptions, url: config.portalDatabaseUrl, urlVariable: 'PORTAL_DATABASE_URL' });
   const databases = [erpDatabase, portalDatabase];
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let tickets: TicketBackend | undefined;
+  let payments: StartedPayments | undefined;
 
   try {
     // Only the embedded default gets demo data: a configured ERP is real.
@@ -52,7 +56,16 @@ async function main(): Promise<void> {
       await seedDemoCredentials(portal.credentials, DEMO_CONTACT_EMAILS, logger);
     }
 
-    const server = await buildApp({ config, logger, erp: createErpConnector(erpDatabase), portal });
+    const erp = createErpConnector(erpDatabase);
+    tickets = openTicketBackend(config.tickets, erp, logger);
+    payments = await startPayments(config.payments, {
+      portalDatabase,
+      erpDatabase,
+      invoices: erp.invoices,
+      logger,
+      demoErp: config.erpIsEmbeddedDemo,
+    });
+    const server = await buildApp({ config, logger, erp, tickets, portal, payments: payments.feature });
     app = server;
     const cleanup = scheduleCleanup(logger, async () => {
       const now = new Date();
@@ -64,6 +77,8 @@ async function main(): Promise<void> {
     installShutdown(logger, async () => {
       clearInterval(cleanup);
       await server.close();
+      await closeTickets(tickets);
+      await payments?.stop();
       await closeAll(databases);
     });
 
@@ -75,6 +90,8 @@ async function main(): Promise<void> {
   } catch (error) {
     logger.fatal({ err: error }, 'Start-up failed');
     await app?.close();
+    await closeTickets(tickets);
+    await payments?.stop();
     await closeAll(databases);
     process.exitCode = 1;
   }
@@ -132,6 +149,12 @@ function installShutdown(logger: Logger, close: () => Promise<void>): void {
 
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+}
+
+async function closeTickets(tickets: TicketBackend | undefined): Promise<void> {
+  if (tickets?.kind === 'salesforce') {
+    await tickets.close();
+  }
 }
 
 async function closeAll(databases: readonly Database[]): Promise<void> {

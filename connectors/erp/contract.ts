@@ -13,6 +13,8 @@
  *   milliseconds and "Z" ("2026-11-30T14:05:00.000Z"), which sorts as text
  * - booleans: BOOLEAN, BIT on SQL Server, 0/1 on SQLite
  *
+ * docs/erp-contract.md describes every column for the DBA who writes the views.
+ *
  * Columns whose driver value differs by engine are typed `unknown` here,
  * because they are selected, read and bound only through the engine adapter.
  */
@@ -25,6 +27,7 @@ export const ORDER_STATUSES = ['OPEN', 'PARTIALLY_SHIPPED', 'SHIPPED', 'CLOSED',
 export const OPEN_ORDER_STATUSES = ['OPEN', 'PARTIALLY_SHIPPED', 'SHIPPED'] as const;
 export const CLOSED_ORDER_STATUSES = ['CLOSED', 'CANCELLED'] as const;
 export const SHIPMENT_STATUSES = ['PENDING', 'IN_TRANSIT', 'DELIVERED'] as const;
+export const DOCUMENT_TYPES = ['ORDER_CONFIRMATION', 'DELIVERY_NOTE', 'PACKING_LIST', 'CERTIFICATE', 'DRAWING', 'OTHER'] as const;
 /** In sort order. */
 export const CASE_STATUSES = ['NEW', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER', 'CLOSED'] as const;
 /** In sort order. */
@@ -117,6 +120,20 @@ export interface ErpShipmentsTable {
   status: (typeof SHIPMENT_STATUSES)[number];
 }
 
+/** Files that belong to a sales order, such as its confirmation or a delivery note. */
+export interface ErpDocumentsTable {
+  id: unknown;
+  order_id: unknown;
+  document_type: (typeof DOCUMENT_TYPES)[number];
+  title: string;
+  file_name: string;
+  /** MIME type, such as "application/pdf". */
+  content_type: string;
+  /** An https URL or a key in the ERP's document store. It stays on the server side. */
+  storage_key: string;
+  created_date: unknown;
+}
+
 export interface ErpServiceCasesTable {
   id: unknown;
   customer_id: unknown;
@@ -156,6 +173,7 @@ export interface ErpDatabase {
   erp_orders: ErpOrdersTable;
   erp_order_lines: ErpOrderLinesTable;
   erp_shipments: ErpShipmentsTable;
+  erp_documents: ErpDocumentsTable;
   erp_service_cases: ErpServiceCasesTable;
   erp_case_comments: ErpCaseCommentsTable;
   erp_business_date: ErpBusinessDateTable;
@@ -169,6 +187,7 @@ export const ERP_TABLES: readonly (keyof ErpDatabase)[] = [
   'erp_orders',
   'erp_order_lines',
   'erp_shipments',
+  'erp_documents',
   'erp_invoices',
   'erp_invoice_lines',
   'erp_invoice_payments',

@@ -7,6 +7,7 @@ import {
   compareDecimal,
   compareRank,
   compareText,
+  referenceDocuments,
   referenceLines,
   referenceOrder,
   referenceOrders,
@@ -156,6 +157,49 @@ describeErpContract('orders', (fixture) => {
     expect(foreignLines).toEqual([[]]);
   });
 
+  test('documentsByOrderId returns documents oldest first per key', async () => {
+    const { result, statements } = await fixture().withStatements(() =>
+      fixture().erp.orders.documentsByOrderId(EDGE_CUSTOMER_ID, ['9102', '9101', 'x', '9101']),
+    );
+
+    expect(result[0]).toEqual([]);
+    expect(result[1]).toEqual([
+      {
+        id: '9101',
+        orderId: '9101',
+        type: 'ORDER_CONFIRMATION',
+        title: 'Confirmation SO-EDGE-1',
+        fileName: 'SO-EDGE-1.pdf',
+        contentType: 'application/pdf',
+        storageKey: 'edge/SO-EDGE-1.pdf',
+        createdDate: '2026-11-20',
+      },
+      expect.objectContaining({ id: '9102', type: 'DRAWING', createdDate: '2026-11-21' }),
+      expect.objectContaining({ id: '9103', type: 'CERTIFICATE', createdDate: '2026-11-21' }),
+    ]);
+    expect(result[2]).toEqual([]);
+    expect(result[3]).toEqual(result[1]);
+    expect(statements).toHaveLength(1);
+  });
+
+  test('documentsByOrderId matches the reference rows and isolates customers', async () => {
+    const orders = (await ordersOf('3')).slice(0, 30);
+    const documents = await referenceDocuments(fixture().database);
+    const ids = orders.map((order) => order.id);
+
+    const result = await fixture().erp.orders.documentsByOrderId('3', ids);
+    const foreign = await fixture().erp.orders.documentsByOrderId('1', ids);
+
+    for (const [index, id] of ids.entries()) {
+      const expected = documents
+        .filter((document) => document.orderId === id)
+        .sort((a, b) => compareText(a.createdDate, b.createdDate) || Number(BigInt(a.id) - BigInt(b.id)));
+      expect(result[index]).toEqual(expected);
+    }
+    expect(result.flat().length).toBeGreaterThan(ids.length);
+    expect(foreign.flat()).toEqual([]);
+  });
+
   test('empty key lists send no statement', async () => {
     const { result, statements } = await fixture().withStatements(() =>
       Promise.all([
@@ -163,10 +207,11 @@ describeErpContract('orders', (fixture) => {
         fixture().erp.orders.ordersById('1', []),
         fixture().erp.orders.linesByOrderId('1', []),
         fixture().erp.orders.shipmentsByOrderId('1', ['x']),
+        fixture().erp.orders.documentsByOrderId('1', []),
       ]),
     );
 
-    expect(result).toEqual([[], [], [], [[]]]);
+    expect(result).toEqual([[], [], [], [[]], []]);
     expect(statements).toHaveLength(0);
   });
 

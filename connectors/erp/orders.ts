@@ -12,7 +12,16 @@ import { loadMany, loadOne } from './batch';
 import { addDays } from './calendar';
 import { CLOSED_ORDER_STATUSES, OPEN_ORDER_STATUSES, ORDER_STATUSES, type ErpDatabase } from './contract';
 import { pageQuery, rankExpression, toPage, type SortDefinition } from './keyset';
-import { orderFromRow, orderLineFromRow, orderLineSelection, orderSelection, shipmentFromRow, shipmentSelection } from './rows';
+import {
+  documentFromRow,
+  documentSelection,
+  orderFromRow,
+  orderLineFromRow,
+  orderLineSelection,
+  orderSelection,
+  shipmentFromRow,
+  shipmentSelection,
+} from './rows';
 
 const ORDER_SORTS: Record<OrderSortField, SortDefinition<Order>> = {
   NUMBER: { kind: 'text', expression: sql.ref('erp_orders.order_number'), valueOf: (order) => order.number },
@@ -173,6 +182,25 @@ export function createOrderSource(database: Database): OrderSource {
           return rows.map((row) => shipmentFromRow(adapter, row));
         },
         keyOf: (shipment) => shipment.orderId,
+      });
+    },
+
+    async documentsByOrderId(customerId, orderIds) {
+      const customer = customerIdParameter(adapter, customerId);
+      return loadMany(orderIds, {
+        normalise: normaliseId,
+        fetch: async (chunk) => {
+          const rows = await db
+            .selectFrom('erp_documents')
+            .select(documentSelection(adapter))
+            .where('erp_documents.order_id', 'in', customerOrderIds(customer, chunk))
+            .orderBy('erp_documents.order_id')
+            .orderBy('erp_documents.created_date')
+            .orderBy('erp_documents.id')
+            .execute();
+          return rows.map((row) => documentFromRow(adapter, row));
+        },
+        keyOf: (document) => document.orderId,
       });
     },
 

@@ -11,6 +11,7 @@ import type {
   Invoice,
   InvoiceLine,
   Order,
+  OrderDocument,
   OrderLine,
   Shipment,
   Ticket,
@@ -21,6 +22,7 @@ import {
   CASE_PRIORITIES,
   CASE_STATUSES,
   CONTACT_ROLES,
+  DOCUMENT_TYPES,
   INVOICE_TYPES,
   ORDER_STATUSES,
   SHIPMENT_STATUSES,
@@ -278,6 +280,41 @@ export function shipmentFromRow(adapter: EngineAdapter, row: ShipmentRow): Shipm
     carrier: row.carrier,
     trackingNumber: row.tracking_number,
     status: readEnum(row.status, SHIPMENT_STATUSES, 'erp_shipments.status'),
+  };
+}
+
+export const documentSelection = (adapter: EngineAdapter) => (eb: Builder<'erp_documents'>) => [
+  eb.ref('erp_documents.id').as('id'),
+  eb.ref('erp_documents.order_id').as('order_id'),
+  eb.ref('erp_documents.document_type').as('document_type'),
+  eb.ref('erp_documents.title').as('title'),
+  eb.ref('erp_documents.file_name').as('file_name'),
+  eb.ref('erp_documents.content_type').as('content_type'),
+  eb.ref('erp_documents.storage_key').as('storage_key'),
+  adapter.dateText('erp_documents.created_date').as('created_date'),
+];
+
+export interface DocumentRow {
+  id: unknown;
+  order_id: unknown;
+  document_type: string;
+  title: string;
+  file_name: string;
+  content_type: string;
+  storage_key: string;
+  created_date: unknown;
+}
+
+export function documentFromRow(adapter: EngineAdapter, row: DocumentRow): OrderDocument {
+  return {
+    id: adapter.readId(row.id),
+    orderId: adapter.readId(row.order_id),
+    type: readEnum(row.document_type, DOCUMENT_TYPES, 'erp_documents.document_type'),
+    title: row.title,
+    fileName: row.file_name,
+    contentType: row.content_type,
+    storageKey: row.storage_key,
+    createdDate: adapter.readDate(row.created_date),
   };
 }
 

@@ -129,6 +129,32 @@ describe.each(TEST_ENGINES)('payment store on %s', (engine) => {
     expect(next.map((attempt) => attempt.id)).toEqual([first.id]);
   });
 
+  it('lists recent held lines of a customer', async () => {
+    const open = await store.insertAttempt(newAttempt(), NOW);
+    const recent = await store.insertAttempt(newAttempt({ requestSequence: 1 }), NOW);
+    const old = await store.insertAttempt(newAttempt({ requestSequence: 2 }), NOW);
+    await store.insertAttempt(newAttempt({ customerId: '8', requestSequence: 3 }), NOW);
+    await store.transition(recent.id, 'SUCCEEDED', { paymentIntentId: 'pi_recent', succeededAt: LATER }, LATER);
+    await store.transition(old.id, 'SUCCEEDED', { paymentIntentId: 'pi_old', succeededAt: '2026-08-01T00:00:00.000Z' }, LATER);
+
+    const held = await store.heldLinesOfCustomer('7', NOW);
+    const attemptIds = new Set(held.map((line) => line.attempt.id));
+    expect(attemptIds).toEqual(new Set([open.id, recent.id]));
+    expect(held).toHaveLength(4);
+  });
+
+  it('counts and reads attempts by id', async () => {
+    const first = await store.insertAttempt(newAttempt(), NOW);
+    const second = await store.insertAttempt(newAttempt({ requestSequence: 1 }), NOW);
+    await store.insertAttempt(newAttempt({ customerId: '8', requestSequence: 2 }), NOW);
+
+    expect(await store.countAttemptsByCustomer('7')).toBe(2);
+    expect(await store.countAttemptsByCustomer('9')).toBe(0);
+    const found = await store.attemptsById([second.id, 'pay_missing', first.id]);
+    expect(found.map((attempt) => attempt?.id ?? null)).toEqual([second.id, null, first.id]);
+    expect(await store.attemptsById([])).toEqual([]);
+  });
+
   describe('write-back outbox', () => {
     async function succeededAttempt(sequence: number): Promise<string> {
       const attempt = await store.insertAttempt(newAttempt({ requestSequence: sequence }), NOW);

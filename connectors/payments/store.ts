@@ -165,6 +165,26 @@ export class PaymentQueries {
     return rows.map((row) => this.toAttempt(row));
   }
 
+  /** Counts a customer's attempts, all states. */
+  async countAttemptsByCustomer(customerId: string): Promise<number> {
+    const row = await this.executor
+      .selectFrom('payment_attempts')
+      .select((eb) => eb.fn.countAll().as('count'))
+      .where('customer_id', '=', customerId)
+      .executeTakeFirstOrThrow();
+    return this.adapter.readInteger(row.count);
+  }
+
+  /** Attempts by id, in key order, with null for an id that has none. */
+  async attemptsById(ids: readonly string[]): Promise<(PaymentAttempt | null)[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+    const rows = await this.selectAttempts().where('a.id', 'in', [...ids]).execute();
+    const byId = new Map(rows.map((row) => [row.id, this.toAttempt(row)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
   /** Lines of the given attempts, in attempt order and line order; `[]` for an attempt without lines. */
   async linesByAttemptIds(attemptIds: readonly string[]): Promise<PaymentAttemptLine[][]> {
     if (attemptIds.length === 0) {
@@ -201,6 +221,37 @@ export class PaymentQueries {
       return [];
     }
 
+    return this.withAttempts(lineRows);
+  }
+
+  /**
+   * Lines of all the customer's attempts that are CREATED, OPEN or
+   * PENDING_SETTLEMENT, and of SUCCEEDED attempts that succeeded at or after
+   * `succeededSince`. The cut-off bounds a customer-wide read, because
+   * SUCCEEDED attempts stay SUCCEEDED forever.
+   */
+  async heldLinesOfCustomer(customerId: string, succeededSince: IsoDateTime): Promise<HeldLine[]> {
+    const since = this.adapter.instantParameter(succeededSince);
+    const lineRows = await this.selectLines()
+      .innerJoin('payment_attempts as a', 'a.id', 'l.attempt_id')
+      .where('a.customer_id', '=', customerId)
+      .where((eb) =>
+        eb.or([
+          eb('a.state', 'in', ['CREATED', 'OPEN', 'PENDING_SETTLEMENT']),
+          eb.and([eb('a.state', '=', 'SUCCEEDED'), eb('a.succeeded_at', '>=', since)]),
+        ]),
+      )
+      .orderBy('l.attempt_id')
+      .orderBy('l.line_number')
+      .execute();
+    return this.withAttempts(lineRows);
+  }
+
+  /** Adds each line's attempt, read with one more statement. */
+  private async withAttempts(lineRows: readonly LineRow[]): Promise<HeldLine[]> {
+    if (lineRows.length === 0) {
+      return [];
+    }
     const attemptIds = [...new Set(lineRows.map((row) => row.attempt_id))];
     const attemptRows = await this.selectAttempts().where('a.id', 'in', attemptIds).execute();
     const attempts = new Map(attemptRows.map((row) => [row.id, this.toAttempt(row)]));

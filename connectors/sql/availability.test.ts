@@ -24,6 +24,8 @@ describe('isUnavailableError', () => {
     ['tarn acquire timeout', { name: 'TimeoutError' }],
     ['pg pool timeout', { message: 'timeout exceeded when trying to connect' }],
     ['pg lost connection', { message: 'Connection terminated unexpectedly' }],
+    ['pg read timeout', { message: 'Query read timeout' }],
+    ['pg broken client', { message: 'Client has encountered a connection error and is not queryable' }],
   ])('%s counts as unavailable', (_name, fields) => {
     expect(isUnavailableError(errorWith(fields))).toBe(true);
   });

@@ -25,7 +25,15 @@ function isSqliteUnavailable(code: string): boolean {
 }
 
 /** Messages of `pg` and tedious/tarn errors that carry no code. */
-const UNAVAILABLE_MESSAGES = [/timeout exceeded when trying to connect/i, /connection terminated/i, /Failed to connect/i, /operation timed out/i];
+const UNAVAILABLE_MESSAGES = [
+  /timeout exceeded when trying to connect/i,
+  /connection terminated/i,
+  /Failed to connect/i,
+  /operation timed out/i,
+  // pg's client-side query_timeout, for a server that stopped answering.
+  /^Query read timeout$/,
+  /Client has encountered a connection error and is not queryable/i,
+];
 
 export function isUnavailableError(error: unknown): boolean {
   if (!(error instanceof Error) && (typeof error !== 'object' || error === null)) {

@@ -304,7 +304,7 @@ describe('SQL Server dialect', () => {
 
       expect(database.engine).toBe('mssql');
       expect(compiled.sql).toBe(
-        'select top(26) CAST("amount" AS VARCHAR(50)) as "amount", CONVERT(CHAR(10), "due_date", 23) as "due_date", ' +
+        'select top(26) CAST(CAST("amount" AS DECIMAL(38,4)) AS VARCHAR(50)) as "amount", CONVERT(CHAR(10), "due_date", 23) as "due_date", ' +
           'CONVERT(CHAR(7), "invoice_date", 126) as "month", CONVERT(VARCHAR(33), "created_at", 126) as "created_at" ' +
           'from "erp_invoices" where LOWER("invoice_number") LIKE LOWER(@1) ESCAPE \'!\' and "amount" > CAST(@2 AS DECIMAL(19,4))',
       );

@@ -17,6 +17,7 @@ import { parseDatabaseUrl, redactDatabaseUrl, type DatabaseUrl } from './url';
 
 const DEFAULT_POOL_MAX = 10;
 const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
+const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
 const ADAPTERS: Record<Engine, EngineAdapter> = {
   sqlite: sqliteAdapter,
@@ -27,14 +28,15 @@ const ADAPTERS: Record<Engine, EngineAdapter> = {
 function createDialect(url: DatabaseUrl, options: OpenDatabaseOptions): Dialect {
   const poolMax = options.poolMax ?? DEFAULT_POOL_MAX;
   const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
+  const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
 
   switch (url.engine) {
     case 'sqlite':
       return createSqliteDialect(url.filename, options.logger);
     case 'postgres':
-      return createPostgresDialect(url, { poolMax, statementTimeoutMs, logger: options.logger });
+      return createPostgresDialect(url, { poolMax, statementTimeoutMs, connectTimeoutMs, logger: options.logger });
     case 'mssql':
-      return createMssqlDialect(url, { poolMax, statementTimeoutMs });
+      return createMssqlDialect(url, { poolMax, statementTimeoutMs, connectTimeoutMs });
     default: {
       const unknown: never = url;
       throw new Error(`Unhandled database engine in ${JSON.stringify(unknown)}`);

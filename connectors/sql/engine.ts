@@ -28,8 +28,15 @@ export interface OpenDatabaseOptions {
   onQuery?: (event: QueryEvent) => void;
   /** Maximum pooled connections on PostgreSQL and SQL Server. Default 10. */
   poolMax?: number;
-  /** Server-side limit for one statement on PostgreSQL and SQL Server, in milliseconds. Default 30,000. */
+  /**
+   * Limit for one statement on PostgreSQL and SQL Server, in milliseconds.
+   * Default 30,000. PostgreSQL enforces it on the server (statement_timeout),
+   * and the client gives up 2 s later when no answer arrives at all. SQL
+   * Server enforces it in the client (tedious requestTimeout).
+   */
   statementTimeoutMs?: number;
+  /** Limit for opening a connection or waiting for a free pooled one on PostgreSQL and SQL Server, in milliseconds. Default 10,000. */
+  connectTimeoutMs?: number;
 }
 
 export interface Database {

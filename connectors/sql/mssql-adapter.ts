@@ -30,7 +30,10 @@ function withoutZone(value: string): string {
 export const mssqlAdapter: EngineAdapter = {
   engine: 'mssql',
 
-  decimalText: (operand) => sql`CAST(${operandExpression(operand)} AS VARCHAR(50))`,
+  // DECIMAL(38,4) first, so money and smallmoney keep all four fraction
+  // digits (a direct money-to-text cast rounds to two) and every value reads
+  // with the same scale.
+  decimalText: (operand) => sql`CAST(CAST(${operandExpression(operand)} AS DECIMAL(38,4)) AS VARCHAR(50))`,
   readDecimal: readDecimalText,
   decimalParameter: (value) => decimal.toFixedScale(value),
   decimalValue: (value) => sql`CAST(${decimal.toFixedScale(value)} AS DECIMAL(19,4))`,

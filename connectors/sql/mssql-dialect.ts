@@ -10,6 +10,7 @@ import type { MssqlUrl } from './url';
 export interface MssqlPoolOptions {
   poolMax: number;
   statementTimeoutMs: number;
+  connectTimeoutMs: number;
 }
 
 export function createMssqlDialect(url: MssqlUrl, options: MssqlPoolOptions): Dialect {
@@ -18,7 +19,8 @@ export function createMssqlDialect(url: MssqlUrl, options: MssqlPoolOptions): Di
   const tarn = require('tarn') as typeof import('tarn');
 
   return new MssqlDialect({
-    tarn: { ...tarn, options: { min: 0, max: options.poolMax } },
+    // acquireTimeoutMillis bounds both opening a connection and waiting for a free one.
+    tarn: { ...tarn, options: { min: 0, max: options.poolMax, acquireTimeoutMillis: options.connectTimeoutMs } },
     tedious: {
       ...tedious,
       connectionFactory: () =>
@@ -30,6 +32,8 @@ export function createMssqlDialect(url: MssqlUrl, options: MssqlPoolOptions): Di
             database: url.database,
             encrypt: url.encrypt,
             trustServerCertificate: url.trustServerCertificate,
+            connectTimeout: options.connectTimeoutMs,
+            // tedious cancels a request that runs longer, on the client side.
             requestTimeout: options.statementTimeoutMs,
             // Date values are read and written in UTC, as the ERP contract stores them.
             useUTC: true,

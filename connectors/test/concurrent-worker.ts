@@ -3,7 +3,7 @@
  * waits until a shared start time so that all workers begin together, runs
  * one operation and prints the result as JSON on stdout.
  *
- * Started by `runWorkers` in workers.ts; never part of the build.
+ * `runWorkers` in workers.ts starts it. It is not part of the build.
  */
 import pino from 'pino';
 

@@ -13,7 +13,7 @@ const WORKER = path.join(__dirname, 'concurrent-worker.ts');
 /**
  * Time for every process to start and compile before the shared start time.
  * One worker needed about 0.8 s from spawn to finished work on a 2-core
- * machine; a worker that starts late still passes, with less overlap.
+ * machine. A worker that starts late still passes, with less overlap.
  */
 const START_DELAY_MS = 2_500;
 const WORKER_TIMEOUT_MS = 45_000;
@@ -35,7 +35,7 @@ function runWorker(task: WorkerTask): Promise<unknown> {
   });
 }
 
-/** Starts one process per task; all of them begin their work at the same moment. */
+/** Starts one process per task, and all of them begin their work at the same moment. */
 export async function runWorkers<T>(tasks: Omit<WorkerTask, 'startAt'>[]): Promise<T[]> {
   const startAt = Date.now() + START_DELAY_MS;
   return (await Promise.all(tasks.map((task) => runWorker({ ...task, startAt } as WorkerTask)))) as T[];

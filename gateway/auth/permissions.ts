@@ -1,11 +1,14 @@
 import type { ContactRole } from '../../connectors/domain';
 
-export type Permission = 'invoices:read' | 'orders:read' | 'tickets:read' | 'tickets:write';
+export type Permission = 'invoices:read' | 'invoices:pay' | 'orders:read' | 'tickets:read' | 'tickets:write';
 
-/** Permissions of each portal role. STANDARD contacts see orders and tickets but no invoices. */
+/**
+ * Permissions of each portal role. STANDARD contacts see orders and tickets
+ * but no invoices, and cannot pay invoices online.
+ */
 const ROLE_PERMISSIONS: Record<ContactRole, readonly Permission[]> = {
-  ADMIN: ['invoices:read', 'orders:read', 'tickets:read', 'tickets:write'],
-  BILLING: ['invoices:read', 'orders:read', 'tickets:read', 'tickets:write'],
+  ADMIN: ['invoices:read', 'invoices:pay', 'orders:read', 'tickets:read', 'tickets:write'],
+  BILLING: ['invoices:read', 'invoices:pay', 'orders:read', 'tickets:read', 'tickets:write'],
   STANDARD: ['orders:read', 'tickets:read', 'tickets:write'],
 };
 

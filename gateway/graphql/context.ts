@@ -2,7 +2,10 @@ import type { FastifyBaseLogger } from 'fastify';
 
 import type { SignedInViewer } from '../auth/viewer';
 import type { ErpConnector } from '../../connectors/erp';
+import type { TicketSource } from '../../connectors/sources';
+import type { PaymentsFeature } from '../payments';
 import type { Loaders } from './loaders';
+import type { PaymentLoaders } from './payment-loaders';
 
 /** Sign-in and sign-out bound to the HTTP request and reply of one GraphQL request. */
 export interface RequestAuth {
@@ -23,6 +26,12 @@ export interface GatewayContext {
   /** Loaders scoped to the viewer's customer; null without a viewer. */
   loaders: Loaders | null;
   erp: ErpConnector;
+  /** Support tickets from the source TICKETS_SOURCE chooses; use it instead of `erp.tickets`. */
+  tickets: TicketSource;
+  /** Click to Pay: its service and settings when on, or the settings whose absence turned it off. */
+  payments: PaymentsFeature;
+  /** Payment loaders scoped to the viewer's customer; null without a viewer. */
+  paymentLoaders: PaymentLoaders | null;
   auth: RequestAuth;
   /** Absolute base address for links such as Invoice.pdfUrl, without a trailing slash. */
   publicBaseUrl: string;

@@ -7,7 +7,7 @@
 import DataLoader from 'dataloader';
 
 import type * as domain from '../../connectors/domain';
-import type { CustomerScope } from '../../connectors/sources';
+import type { CustomerScope, TicketSource } from '../../connectors/sources';
 import type { ErpConnector } from '../../connectors/erp';
 
 /**
@@ -38,7 +38,8 @@ export interface Loaders {
   primeTickets(tickets: readonly domain.Ticket[]): void;
 }
 
-export function createLoaders(erp: ErpConnector, customerId: string): Loaders {
+/** Creates the loaders of one request; ticket lookups go to `tickets`, everything else to the ERP. */
+export function createLoaders(erp: ErpConnector, tickets: TicketSource, customerId: string): Loaders {
   const options = { maxBatchSize: MAX_BATCH_SIZE };
 
   const invoiceById = new DataLoader<string, domain.Invoice | null>((ids) => erp.invoices.invoicesById(customerId, ids), options);
@@ -52,7 +53,7 @@ export function createLoaders(erp: ErpConnector, customerId: string): Loaders {
     options,
   );
   const ticketByNumber = new DataLoader<string, domain.Ticket | null>(
-    (numbers) => erp.tickets.ticketsByNumber(customerId, numbers),
+    (numbers) => tickets.ticketsByNumber(customerId, numbers),
     options,
   );
 
@@ -72,7 +73,7 @@ export function createLoaders(erp: ErpConnector, customerId: string): Loaders {
     orderLinesByOrderId: new DataLoader((ids) => erp.orders.linesByOrderId(customerId, ids), options),
     shipmentsByOrderId: new DataLoader((ids) => erp.orders.shipmentsByOrderId(customerId, ids), options),
     ticketByNumber,
-    commentsByTicketId: new DataLoader((ids) => erp.tickets.commentsByTicketId(customerId, ids), options),
+    commentsByTicketId: new DataLoader((ids) => tickets.commentsByTicketId(customerId, ids), options),
 
     businessDate: loadBusinessDate,
 

@@ -2,9 +2,12 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 
 import { DashboardResolver, InvoiceSummaryResolver } from './resolvers/dashboard';
+import { InvoiceSummaryPaymentResolver } from './resolvers/dashboard-payments';
 import { InvoiceConnectionResolver, InvoiceResolver } from './resolvers/invoice';
+import { InvoicePaymentResolver } from './resolvers/invoice-payments';
+import { PaymentConnectionResolver, PaymentLineResolver, PaymentResolver } from './resolvers/payment';
 import { OrderConnectionResolver, OrderResolver } from './resolvers/order';
-import { TicketConnectionResolver, TicketResolver } from './resolvers/ticket';
+import { AddTicketCommentPayloadResolver, TicketConnectionResolver, TicketResolver } from './resolvers/ticket';
 import { ViewerResolver } from './resolvers/viewer';
 
 let schema: GraphQLSchema | undefined;
@@ -22,10 +25,16 @@ export function buildGatewaySchema(): GraphQLSchema {
       InvoiceSummaryResolver,
       InvoiceResolver,
       InvoiceConnectionResolver,
+      InvoicePaymentResolver,
+      InvoiceSummaryPaymentResolver,
+      PaymentResolver,
+      PaymentLineResolver,
+      PaymentConnectionResolver,
       OrderResolver,
       OrderConnectionResolver,
       TicketResolver,
       TicketConnectionResolver,
+      AddTicketCommentPayloadResolver,
     ],
     // Input checks are written out in the resolvers; class-validator is not used.
     validate: false,

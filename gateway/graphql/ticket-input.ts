@@ -4,6 +4,10 @@ import type { CreateTicketInput } from './types/ticket';
 
 export const MAX_SUBJECT_LENGTH = 255;
 export const MAX_DESCRIPTION_LENGTH = 32_000;
+/** A Salesforce CaseComment body contains at most 4,000 characters, and the ERP source accepts the same. */
+export const MAX_COMMENT_LENGTH = 4_000;
+/** Above the ERP case_number column (varchar(40)) and Salesforce CaseNumber (30 characters), so no longer number exists. */
+export const MAX_TICKET_NUMBER_LENGTH = 100;
 
 /** Trims and checks the input of createTicket; throws BAD_USER_INPUT naming the first invalid field. */
 export function checkNewTicket(input: CreateTicketInput): NewTicket {
@@ -14,6 +18,13 @@ export function checkNewTicket(input: CreateTicketInput): NewTicket {
   checkLength(description, 'input.description', MAX_DESCRIPTION_LENGTH);
 
   return { subject, description, priority: input.priority };
+}
+
+/** Trims and checks the body of addTicketComment, and throws BAD_USER_INPUT naming `body`. */
+export function checkCommentBody(body: string): string {
+  const trimmed = body.trim();
+  checkLength(trimmed, 'body', MAX_COMMENT_LENGTH);
+  return trimmed;
 }
 
 function checkLength(text: string, argumentName: string, max: number): void {

@@ -11,13 +11,18 @@ import type { SessionManager } from '../auth/sessions';
 import type { SignInService } from '../auth/sign-in';
 import type { GatewayContext } from '../graphql/context';
 import type { ErpConnector } from '../../connectors/erp';
+import type { TicketSource } from '../../connectors/sources';
 import { createLoaders } from '../graphql/loaders';
+import { createPaymentLoaders } from '../graphql/payment-loaders';
+import type { PaymentsFeature } from '../payments';
 import { landingPageContentSecurityPolicy } from './security-headers';
 import { clearSessionCookie, requestOrigin, sessionToken, setSessionCookie, viewerFromCookie } from './session-cookie';
 
 export interface GraphQLRouteOptions {
   apollo: ApolloServer<GatewayContext>;
   erp: ErpConnector;
+  tickets: TicketSource;
+  payments: PaymentsFeature;
   sessions: SessionManager;
   signIn: SignInService;
   publicUrl: string | null;
@@ -38,15 +43,20 @@ export function registerGraphQLRoute(app: FastifyInstance, options: GraphQLRoute
 }
 
 async function createContext(options: GraphQLRouteOptions, request: FastifyRequest, reply: FastifyReply): Promise<GatewayContext> {
-  const { erp, sessions, signIn } = options;
+  const { erp, tickets, sessions, signIn } = options;
   const viewer = await viewerFromCookie(sessions, request, reply);
+  const loaders = viewer === null ? null : createLoaders(erp, tickets, viewer.customer.id);
+  const paymentService = options.payments.enabled ? options.payments.service : null;
 
   return {
     requestId: request.id,
     logger: request.log,
     viewer,
-    loaders: viewer === null ? null : createLoaders(erp, viewer.customer.id),
+    loaders,
     erp,
+    tickets,
+    payments: options.payments,
+    paymentLoaders: viewer === null || loaders === null ? null : createPaymentLoaders(paymentService, viewer.customer.id, loaders.invoiceById),
     publicBaseUrl: options.publicUrl ?? requestOrigin(request),
     auth: {
       async signIn(email, password) {

@@ -14,3 +14,7 @@ export type { WebhookResult } from './webhook';
 export { registerStripeWebhookRoute, STRIPE_WEBHOOK_PATH } from './webhook-route';
 export type { StripeWebhookRouteDeps } from './webhook-route';
 export type { WriteBackRunResult } from './write-back';
+export { PAYMENTS_OFF } from './feature';
+export type { PaymentsFeature } from './feature';
+export { startPayments } from './setup';
+export type { PaymentsSetup, StartedPayments } from './setup';

@@ -125,7 +125,7 @@ export class PaymentService {
 
   /** Payments by id for one customer, in key order, with null for an id that is not the customer's. */
   async paymentsById(customerId: string, ids: readonly string[]): Promise<(PaymentWithLines | null)[]> {
-    const attempts = await Promise.all(ids.map((id) => this.context.store.attemptById(id)));
+    const attempts = await this.context.store.attemptsById(ids);
     const own = attempts.map((attempt) => (attempt !== null && attempt.customerId === customerId ? attempt : null));
     const lines = await this.context.store.linesByAttemptIds(own.filter((attempt) => attempt !== null).map((attempt) => attempt.id));
     let next = 0;
@@ -143,6 +143,38 @@ export class PaymentService {
       invoices.map((invoice) => invoice.id),
     );
     return invoices.map((invoice) => invoiceHold(invoice.id, invoice.balance, held));
+  }
+
+  /**
+   * Computes the holds on every invoice of the customer that portal payments
+   * may still hold, for the dashboard. `loadInvoices` returns the invoices by
+   * id in key order, with null for an id the customer has no invoice for.
+   * Only invoices with an open balance and a hold above zero are listed.
+   *
+   * NOTE: only SUCCEEDED payments of the last `succeededLookbackDays` days
+   * count. An older one that the ERP has still not applied holds its invoice
+   * (see `invoiceHolds`) but is missing from this total.
+   */
+  async customerHolds(
+    customerId: string,
+    loadInvoices: (ids: readonly string[]) => Promise<readonly (Pick<Invoice, 'id' | 'balance'> | null)[]>,
+    succeededLookbackDays = 90,
+  ): Promise<InvoiceHold[]> {
+    const since = new Date(this.context.clock().getTime() - succeededLookbackDays * 24 * 60 * 60_000).toISOString();
+    const held = await this.context.store.heldLinesOfCustomer(customerId, since);
+    const invoiceIds = [...new Set(held.map((line) => line.invoiceId))];
+    const invoices = await loadInvoices(invoiceIds);
+
+    // A settled invoice shows as PAID whatever it holds, so it counts for nothing here.
+    return invoices
+      .filter((invoice): invoice is Pick<Invoice, 'id' | 'balance'> => invoice !== null && decimal.compare(invoice.balance, '0') > 0)
+      .map((invoice) => invoiceHold(invoice.id, invoice.balance, held))
+      .filter((hold) => decimal.compare(hold.total, '0') > 0);
+  }
+
+  /** Counts the customer's payments in every state. */
+  countPayments(customerId: string): Promise<number> {
+    return this.context.store.countAttemptsByCustomer(customerId);
   }
 
   /** Open amount that can still be paid online: the balance less what payments hold, never below zero. */

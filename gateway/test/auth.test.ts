@@ -64,7 +64,7 @@ describe('sign-in', () => {
         email: 'alice@acme.example',
         name: 'Alice Anderson',
         role: 'ADMIN',
-        permissions: ['invoices:read', 'orders:read', 'tickets:read', 'tickets:write'],
+        permissions: ['invoices:read', 'invoices:pay', 'orders:read', 'tickets:read', 'tickets:write'],
         customer: { number: 'C-10001', name: 'Acme Corporation', currency: 'USD' },
       },
     });

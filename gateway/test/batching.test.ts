@@ -1,6 +1,7 @@
 /**
- * Counts the SQL statements that one GraphQL request sends to the ERP, so
- * that a resolver which queries once per parent row (N+1) fails here.
+ * Counts the SQL statements that one GraphQL request sends to the ERP and,
+ * for the payment fields, to the portal store, so that a resolver which
+ * queries once per parent row (N+1) fails here.
  */
 import { signedInClient, TestClient } from './client';
 import type { TestServer } from './harness';
@@ -10,7 +11,8 @@ let server: TestServer;
 let alice: TestClient;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // Payments are on, so that the counts below include whatever they add.
+  server = await startTestServer({ payments: {} });
   alice = await signedInClient(server.baseUrl, 'alice@acme.example');
 });
 
@@ -70,6 +72,47 @@ describe('SQL statements per request', () => {
     expect(large.statements.filter((text) => text.includes('"erp_order_lines"'))).toHaveLength(1);
     expect(large.statements.filter((text) => text.includes('"erp_shipments"'))).toHaveLength(1);
     expect(large.statements.filter((text) => /from "erp_invoices"/.test(text))).toHaveLength(1);
+  });
+
+  it('invoices with payment fields: 4 ERP and 3 portal statements for 5 or 50 rows', async () => {
+    const query = `
+      query Invoices($first: Int!) {
+        invoices(first: $first) {
+          edges { node { number status pendingPaymentAmount { amount } payableAmount { amount } pendingPayments { paymentId } } }
+        }
+      }`;
+    // A payment on an invoice of the first page, so that the hold query finds lines and reads their payments.
+    const firstPage = await alice.graphql<{ invoices: { edges: { node: { number: string; type: string; status: string } }[] } }>(
+      '{ invoices(first: 5) { edges { node { number type status } } } }',
+    );
+    const payable = firstPage.data?.invoices.edges.map((edge) => edge.node).find((node) => node.type === 'INVOICE' && node.status === 'OUTSTANDING');
+    if (payable === undefined) {
+      throw new Error('None of the 5 newest demo invoices is outstanding, so this test cannot hold one with a payment.');
+    }
+    const paid = await alice.graphql('mutation ($number: String!) { payInvoices(input: { invoices: [{ number: $number }] }) { checkoutUrl } }', { number: payable.number });
+    expect(paid.errors).toBeUndefined();
+
+    const counts: { erp: number; portal: number; nodes: number; pending: number }[] = [];
+    for (const first of [5, 50]) {
+      server.erpStatements.length = 0;
+      server.portalStatements.length = 0;
+      const response = await alice.graphql<{ invoices: { edges: { node: { status: string } }[] } }>(query, { first });
+      expect(response.errors).toBeUndefined();
+      const nodes = response.data!.invoices.edges.map((edge) => edge.node);
+      counts.push({
+        erp: server.erpStatements.length,
+        portal: server.portalStatements.length,
+        nodes: nodes.length,
+        pending: nodes.filter((node) => node.status === 'PAYMENT_PENDING').length,
+      });
+    }
+
+    // ERP: contact, customer, business date, invoice page. Portal: session,
+    // held lines of all invoices, their payments.
+    expect(counts).toEqual([
+      { erp: 4, portal: 3, nodes: 5, pending: 1 },
+      { erp: 4, portal: 3, nodes: 50, pending: 1 },
+    ]);
   });
 
   it('reads the portal store once for a session that needs no refresh', async () => {

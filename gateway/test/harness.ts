@@ -23,6 +23,9 @@ import type { AppDeps } from '../app';
 import { buildApp } from '../app';
 import { seedDemoCredentials } from '../auth/demo-credentials';
 import { createLogger } from '../logging';
+import type { PaymentsSettings } from '../payments';
+import { startTestPayments, type TestPayments } from './payments';
+import type { TicketBackend } from '../tickets/backend';
 
 export { DEMO_PASSWORD } from '../auth/demo-credentials';
 
@@ -57,6 +60,8 @@ export interface TestServer {
   clock: TestClock;
   /** Directory the server serves the web client from; it does not exist until a test creates it. */
   webDistDir: string;
+  /** Click to Pay with the fake Stripe API, when `payments` was passed; null otherwise. */
+  payments: TestPayments | null;
   /** Runs SQL on the ERP database directly, for expectations computed independently of the gateway. */
   erpQuery<Row>(text: string): Promise<Row[]>;
   close(): Promise<void>;
@@ -64,6 +69,16 @@ export interface TestServer {
 
 export interface TestServerOptions {
   config?: Partial<AppDeps['config']>;
+  /** Turns Click to Pay on with these settings over the defaults of gateway/test/payments.ts. */
+  payments?: Partial<PaymentsSettings>;
+  /** Builds the ticket source over the test ERP; the ERP's own tickets when absent. */
+  tickets?: (erp: ReturnType<typeof createErpConnector>, logger: ReturnType<typeof createLogger>) => TicketBackend;
+  /**
+   * ERP database to use instead of a new SQLite file, such as a PostgreSQL
+   * test database. The caller creates and drops it; demo data is written into
+   * it when its tables hold no customer yet.
+   */
+  erpDatabase?: { url: string; poolMax?: number; statementTimeoutMs?: number; connectTimeoutMs?: number; onQuery?: (event: QueryEvent) => void };
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -86,8 +101,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const erpStatements: QueryEvent[] = [];
   const erpDatabase = openDatabase({
     url: `sqlite:${path.join(directory, 'erp.sqlite')}`,
+    ...options.erpDatabase,
     logger,
-    onQuery: (event) => erpStatements.push(event),
+    onQuery: (event) => {
+      erpStatements.push(event);
+      options.erpDatabase?.onQuery?.(event);
+    },
   });
   const portalStatements: QueryEvent[] = [];
   const portalDatabase = openDatabase({
@@ -102,8 +121,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   await seedDemoCredentials(portal.credentials, DEMO_CONTACT_EMAILS, logger);
 
   const erp = createErpConnector(erpDatabase);
+  const tickets = options.tickets?.(erp, logger);
   const webDistDir = path.join(directory, 'web-dist');
   const clock = new TestClock();
+  const payments =
+    options.payments === undefined
+      ? null
+      : await startTestPayments({ erpDatabase, portalDatabase, invoices: erp.invoices, logger, clock: clock.now, settings: options.payments });
   const app = await buildApp({
     config: {
       publicUrl: null,
@@ -118,10 +142,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     logger,
     erp,
+    ...(tickets === undefined ? {} : { tickets }),
+    ...(payments === null ? {} : { payments: payments.feature }),
     portal,
     clock: clock.now,
   });
-  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = await app.listen({ host: '127.0.0.1', port: payments?.port ?? 0 });
   erpStatements.length = 0;
   portalStatements.length = 0;
 
@@ -136,8 +162,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     portalStatements,
     logRecords,
     clock,
+    payments,
     async close() {
       await app.close();
+      await payments?.close();
+      if (tickets?.kind === 'salesforce') {
+        await tickets.close();
+      }
       await erpDatabase.close();
       await portalDatabase.close();
       rmSync(directory, { recursive: true, force: true });

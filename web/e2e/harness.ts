@@ -80,16 +80,17 @@ export class GatewayProcess {
   private exitDescription: string | null = null;
   private readonly exited: Promise<void>;
 
-  private constructor(port: number, dataDir: string) {
+  private constructor(port: number, dataDir: string, extraEnv: Record<string, string>) {
     this.baseUrl = `http://127.0.0.1:${port}`;
     this.child = spawn(process.execPath, [GATEWAY_ENTRY], {
       cwd: REPO_ROOT,
       env: {
-        ...process.env,
+        ...withoutStripeSettings(process.env),
         HOST: '127.0.0.1',
         PORT: String(port),
         PORTAL_DATA_DIR: dataDir,
         LOG_LEVEL: process.env['E2E_GATEWAY_LOG_LEVEL'] ?? 'warn',
+        ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -103,9 +104,13 @@ export class GatewayProcess {
     });
   }
 
-  /** Starts `node dist/gateway/main.js` and waits until `/readyz` returns 200. */
-  static async start(port: number, dataDir: string, readyTimeoutMs: number): Promise<GatewayProcess> {
-    const gateway = new GatewayProcess(port, dataDir);
+  /**
+   * Starts `node dist/gateway/main.js` and waits until `/readyz` returns 200.
+   * `extraEnv` adds variables, such as the Stripe settings; without them
+   * payments are off, whatever the test runner's own environment contains.
+   */
+  static async start(port: number, dataDir: string, readyTimeoutMs: number, extraEnv: Record<string, string> = {}): Promise<GatewayProcess> {
+    const gateway = new GatewayProcess(port, dataDir, extraEnv);
     await gateway.waitUntilReady(readyTimeoutMs);
     return gateway;
   }
@@ -192,5 +197,77 @@ export function makeTemporaryDirectory(prefix: string): string {
 export function removeDirectory(directory: string | undefined): void {
   if (directory) {
     rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+/** Copies the runner's environment without STRIPE_* and PAYMENTS_* variables, so each test decides whether payments are on. */
+function withoutStripeSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('STRIPE_') && !name.startsWith('PAYMENTS_')));
+}
+
+const FAKE_STRIPE_ENTRY = path.join(REPO_ROOT, 'dist', 'connectors', 'stripe', 'fake', 'cli.js');
+
+/**
+ * The fake Stripe API as `npm run stripe:fake` runs it: a child process on
+ * `port`, sending signed events to `webhookUrl`.
+ */
+export class FakeStripeProcess {
+  readonly url: string;
+  private readonly child: ChildProcess;
+  private output = '';
+  private readonly exited: Promise<void>;
+
+  private constructor(port: number, webhookUrl: string, secrets: { secretKey: string; webhookSecret: string }) {
+    this.url = `http://127.0.0.1:${port}`;
+    this.child = spawn(process.execPath, [FAKE_STRIPE_ENTRY], {
+      cwd: REPO_ROOT,
+      env: {
+        ...withoutStripeSettings(process.env),
+        STRIPE_FAKE_PORT: String(port),
+        STRIPE_FAKE_WEBHOOK_URL: webhookUrl,
+        STRIPE_SECRET_KEY: secrets.secretKey,
+        STRIPE_WEBHOOK_SECRET: secrets.webhookSecret,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString('utf8')));
+    this.child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString('utf8')));
+    this.exited = new Promise((resolve) => this.child.on('exit', () => resolve()));
+  }
+
+  /** Starts the fake and waits for its "listening" line. */
+  static async start(port: number, webhookUrl: string, secrets: { secretKey: string; webhookSecret: string }, timeoutMs = 15_000): Promise<FakeStripeProcess> {
+    if (!existsSync(FAKE_STRIPE_ENTRY)) {
+      throw new Error(`The fake Stripe server is not built (${path.relative(REPO_ROOT, FAKE_STRIPE_ENTRY)} is missing). Run \`npm run build\` first.`);
+    }
+    const fake = new FakeStripeProcess(port, webhookUrl, secrets);
+    const deadline = Date.now() + timeoutMs;
+    while (!fake.output.includes('Fake Stripe API listening on')) {
+      if (Date.now() > deadline || fake.child.exitCode !== null) {
+        await fake.stop();
+        throw new Error(`The fake Stripe server did not start within ${timeoutMs} ms. Its output:\n${fake.output}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return fake;
+  }
+
+  /** Lists the fake's tries to deliver events, through its test control `GET /_fake/deliveries`. */
+  async deliveries(apiKey: string): Promise<{ eventType: string; status: number | null }[]> {
+    const response = await fetch(`${this.url}/_fake/deliveries`, { headers: { authorization: `Bearer ${apiKey}` } });
+    const body = (await response.json()) as { data?: { eventType: string; status: number | null }[] };
+    return body.data ?? [];
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) {
+      return;
+    }
+    this.child.kill('SIGTERM');
+    await Promise.race([this.exited, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      this.child.kill('SIGKILL');
+      await this.exited;
+    }
   }
 }

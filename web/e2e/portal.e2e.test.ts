@@ -345,9 +345,44 @@ test('new ticket created once and listed', async () => {
   await page.getByRole('cell', { name: subject }).waitFor();
 }, STEP_TIMEOUT_MS);
 
+test('comment added once on ticket page', async () => {
+  const listed = await graphqlRequest<{ tickets: { edges: { node: { number: string } }[] } }>('{ tickets(first: 1) { edges { node { number } } } }');
+  const number = listed.tickets.edges[0]?.node.number;
+  if (!number) {
+    throw new Error('The demo data has no ticket for the signed-in contact.');
+  }
+  const body = `Browser test comment ${Date.now()}`;
+
+  await page.goto(`${baseUrl()}/tickets/${encodeURIComponent(number)}`);
+  await page.getByRole('heading', { level: 2, name: 'Comments' }).waitFor();
+
+  // The client checks the comment before sending anything.
+  await page.getByRole('button', { name: 'Add comment' }).click();
+  await page.getByText('Write a comment first.').waitFor();
+
+  await page.getByLabel('Add a comment').fill(body);
+  await page.getByRole('button', { name: 'Add comment' }).dblclick();
+  await page.locator('.comments .comment', { hasText: body }).waitFor();
+  expect(await page.getByLabel('Add a comment').inputValue()).toBe('');
+
+  const saved = await graphqlRequest<{ ticket: { comments: { body: string }[] } }>('query ($n: String!) { ticket(number: $n) { comments { body } } }', { n: number });
+  expect(saved.ticket.comments.filter((comment) => comment.body === body)).toHaveLength(1);
+}, STEP_TIMEOUT_MS);
+
 async function figureInDetails(label: string): Promise<string> {
   return (await page.locator(`.details dt:text-is("${label}") + dd`).innerText()).trim();
 }
+
+test('pay button hidden without Stripe', async () => {
+  // This gateway runs without STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET.
+  await page.goto(`${baseUrl()}/invoices`);
+  await page.locator('.payments-unavailable').waitFor();
+
+  expect(await page.locator('.payments-unavailable').innerText()).toContain('Online payment is not set up in this portal.');
+  expect(await page.getByRole('button', { name: 'Pay selected invoices' }).count()).toBe(0);
+  expect(await page.getByRole('checkbox', { name: /to pay$/ }).count()).toBe(0);
+  expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Payments' }).count()).toBe(0);
+}, STEP_TIMEOUT_MS);
 
 test('dashboard fits 375 px phone width', async () => {
   await page.setViewportSize({ width: 375, height: 812 });

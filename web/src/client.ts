@@ -33,6 +33,7 @@ export type PortalErrorCode =
   | 'RATE_LIMITED'
   | 'NOT_FOUND'
   | 'UPSTREAM_UNAVAILABLE'
+  | 'NOT_CONFIGURED'
   | 'NETWORK'
   | 'UNKNOWN';
 
@@ -57,6 +58,7 @@ const SERVER_CODES: ReadonlySet<string> = new Set([
   'RATE_LIMITED',
   'NOT_FOUND',
   'UPSTREAM_UNAVAILABLE',
+  'NOT_CONFIGURED',
 ]);
 
 const NETWORK_MESSAGE = 'The portal could not be reached. Check your connection and try again.';
@@ -71,6 +73,7 @@ const CODE_PRIORITY: readonly PortalErrorCode[] = [
   'NOT_FOUND',
   'FORBIDDEN',
   'UPSTREAM_UNAVAILABLE',
+  'NOT_CONFIGURED',
   'UNKNOWN',
 ];
 

@@ -4,6 +4,7 @@ import type {
   InvoiceStatus,
   InvoiceType,
   OrderStatus,
+  PaymentStatus,
   ShipmentStatus,
   TicketPriority,
   TicketStatus,
@@ -16,7 +17,18 @@ export const invoiceTypeLabels: Record<InvoiceType, string> = {
 
 export const invoiceStatusLabels: Record<InvoiceStatus, string> = {
   OUTSTANDING: 'Outstanding',
+  PAYMENT_PENDING: 'Payment pending',
   PAID: 'Paid',
+};
+
+export const paymentStatusLabels: Record<PaymentStatus, string> = {
+  CREATED: 'Starting',
+  OPEN: 'Waiting for payment',
+  PENDING_SETTLEMENT: 'Settling',
+  SUCCEEDED: 'Paid',
+  FAILED: 'Failed',
+  EXPIRED: 'Cancelled or expired',
+  REFUNDED: 'Refunded',
 };
 
 export const orderStatusLabels: Record<OrderStatus, string> = {

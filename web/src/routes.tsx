@@ -7,6 +7,9 @@ import { InvoiceDetailPage } from './invoices/InvoiceDetailPage';
 import { InvoiceListPage } from './invoices/InvoiceListPage';
 import { OrderDetailPage } from './orders/OrderDetailPage';
 import { OrderListPage } from './orders/OrderListPage';
+import { PaymentListPage } from './payments/PaymentListPage';
+import { PaymentPage } from './payments/PaymentPage';
+import { PaymentReviewPage } from './payments/PaymentReviewPage';
 import { NewTicketPage } from './tickets/NewTicketPage';
 import { TicketDetailPage } from './tickets/TicketDetailPage';
 import { TicketListPage } from './tickets/TicketListPage';
@@ -19,6 +22,9 @@ export const router = createBrowserRouter([
       { index: true, element: <DashboardPage /> },
       { path: 'invoices', element: <InvoiceListPage /> },
       { path: 'invoices/:number', element: <InvoiceDetailPage /> },
+      { path: 'payments', element: <PaymentListPage /> },
+      { path: 'payments/new', element: <PaymentReviewPage /> },
+      { path: 'payments/:id', element: <PaymentPage /> },
       { path: 'orders', element: <OrderListPage /> },
       { path: 'orders/:number', element: <OrderDetailPage /> },
       { path: 'tickets', element: <TicketListPage /> },

@@ -36,7 +36,7 @@ export async function countCustomers(db: Kysely<any>, adapter: EngineAdapter): P
  * transaction. The contract tables must exist and be empty.
  */
 export async function writeDemoData(db: Kysely<any>, engine: Engine, adapter: EngineAdapter, options: ResolvedDemoOptions): Promise<DemoDataSummary> {
-  const writer = new DemoRowWriter(db);
+  const writer = new DemoRowWriter(db, engine);
   const context: DemoContext = { random: new Random(options.seed), writer, adapter, options, ...historyWindow(options) };
 
   await writer.add('erp_business_date', { business_date: adapter.dateParameter(options.businessDate) });

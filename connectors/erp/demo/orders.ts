@@ -105,6 +105,22 @@ export async function writeOrders(context: DemoContext): Promise<OrderHistory> {
   const history: OrderHistory = { invoiceable: DEMO_CUSTOMERS.map(() => []), orders: DEMO_CUSTOMERS.map(() => []) };
   let lineId = 0;
   let shipmentId = 0;
+  let documentId = 0;
+
+  // Documents draw no random numbers, so the rest of the data set is the same as without them.
+  const addDocument = async (orderId: number, type: 'ORDER_CONFIRMATION' | 'DELIVERY_NOTE', title: string, fileName: string, day: number) => {
+    documentId += 1;
+    await writer.add('erp_documents', {
+      id: adapter.idParameter(String(documentId)),
+      order_id: adapter.idParameter(String(orderId)),
+      document_type: type,
+      title,
+      file_name: fileName,
+      content_type: 'application/pdf',
+      storage_key: `demo/orders/${orderId}/${fileName}`,
+      created_date: adapter.dateParameter(dateOf(day)),
+    });
+  };
 
   for (let index = 0; index < count; index += 1) {
     const customerIndex = CUSTOMER_ROTATION[index % CUSTOMER_ROTATION.length] ?? 0;
@@ -129,6 +145,7 @@ export async function writeOrders(context: DemoContext): Promise<OrderHistory> {
       currency_code: customer.currency,
       total_amount: adapter.decimalParameter(minorToDecimal(total, customer)),
     });
+    await addDocument(id, 'ORDER_CONFIRMATION', `Order confirmation ${number}`, `${number}-confirmation.pdf`, day);
 
     for (const [lineIndex, line] of lines.entries()) {
       lineId += 1;
@@ -172,6 +189,7 @@ export async function writeOrders(context: DemoContext): Promise<OrderHistory> {
         status: shipmentStatus,
       });
       if (shipment.shipDay !== null) {
+        await addDocument(id, 'DELIVERY_NOTE', `Delivery note SH-${200_000 + shipmentId}`, `SH-${200_000 + shipmentId}-delivery-note.pdf`, shipment.shipDay);
         history.invoiceable[customerIndex]?.push({ orderId: id, day: shipment.shipDay, lines: shipment.lines });
       }
     }

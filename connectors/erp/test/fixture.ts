@@ -1,5 +1,6 @@
 /**
- * The ERP contract suite's data, the same on SQLite and PostgreSQL.
+ * The ERP contract suite's data, the same on SQLite, PostgreSQL and (with
+ * ERP_TEST_MSSQL_URL) SQL Server.
  * Customers 1 to 3 have the demo data set. Customer 100 has hand-written edge
  * cases: ties in every sort value, LIKE wildcards in numbers and the largest
  * amounts. Customer 101 has no documents at all.
@@ -7,10 +8,11 @@
 import type { Kysely } from 'kysely';
 
 import type { Database, QueryEvent } from '../../sql';
-import { TEST_ENGINES, createTestDatabase, type TestDatabase, type TestEngine } from '../../sql/test/test-databases';
+import { ERP_TEST_ENGINES, createTestDatabase, type TestDatabase, type TestEngine } from '../../sql/test/test-databases';
 import type { ErpDatabase } from '../contract';
 import { createErpTables } from '../ddl';
 import { generateDemoData } from '../demo';
+import { insertWithExplicitIds } from '../demo/writer';
 import { createErpConnector, type ErpConnector } from '../index';
 
 export const BUSINESS_DATE = '2026-11-30';
@@ -74,6 +76,11 @@ function edgeRows(database: Database): Partial<Record<keyof ErpDatabase, Rows>> 
     erp_shipments: [
       { id: id(9101), order_id: id(9101), shipment_number: 'SH-EDGE-1', ship_date: null, carrier: 'UPS', tracking_number: null, status: 'PENDING' },
     ],
+    erp_documents: [
+      { id: id(9102), order_id: id(9101), document_type: 'DRAWING', title: 'Drawing, revision B', file_name: 'drawing-b.pdf', content_type: 'application/pdf', storage_key: 'https://files.example/9102', created_date: date('2026-11-21') },
+      { id: id(9101), order_id: id(9101), document_type: 'ORDER_CONFIRMATION', title: 'Confirmation SO-EDGE-1', file_name: 'SO-EDGE-1.pdf', content_type: 'application/pdf', storage_key: 'edge/SO-EDGE-1.pdf', created_date: date('2026-11-20') },
+      { id: id(9103), order_id: id(9101), document_type: 'CERTIFICATE', title: 'Certificate, same day as the drawing', file_name: 'cert.pdf', content_type: 'application/pdf', storage_key: 'edge/cert.pdf', created_date: date('2026-11-21') },
+    ],
     erp_invoices: [
       invoice(9001, 'EDGE-100%', 'INVOICE', '2026-10-01', '2026-10-31', '12345678901234.5678', '12345678901234.5678'),
       invoice(9002, 'EDGE-1_0', 'INVOICE', '2026-10-01', '2026-10-31', '490560.0000', '0'),
@@ -107,11 +114,15 @@ function edgeRows(database: Database): Partial<Record<keyof ErpDatabase, Rows>> 
 }
 
 async function insertEdgeRows(database: Database): Promise<void> {
-  const db = database.db as Kysely<ErpDatabase>;
   const rows = edgeRows(database);
-  for (const table of Object.keys(rows) as (keyof ErpDatabase)[]) {
-    await db.insertInto(table).values(rows[table] as never).execute();
-  }
+  // One transaction, because SQL Server's IDENTITY_INSERT holds per connection.
+  await database.db.transaction().execute(async (trx) => {
+    for (const table of Object.keys(rows) as (keyof ErpDatabase)[]) {
+      await insertWithExplicitIds(trx, database.engine, table, true, async () => {
+        await (trx as Kysely<ErpDatabase>).insertInto(table).values(rows[table] as never).execute();
+      });
+    }
+  });
 }
 
 /** Creates the tables, writes the demo data (seed 7) and the edge cases. */
@@ -142,7 +153,7 @@ export async function createErpFixture(engine: TestEngine): Promise<{ test: Test
  * server is down, with instructions in the error.
  */
 export function describeErpContract(title: string, body: (fixture: () => ErpFixture) => void): void {
-  describe.each(TEST_ENGINES)(`${title} on %s`, (engine) => {
+  describe.each(ERP_TEST_ENGINES)(`${title} on %s`, (engine) => {
     let created: { test: TestDatabase; fixture: ErpFixture } | undefined;
 
     beforeAll(async () => {

@@ -2,26 +2,87 @@
  * Reference reads for the contract suite: whole tables read with SELECT *
  * and converted with the adapter's read functions, independent of the
  * connector's queries, plus the sort orders the connector must produce.
- * Works on SQLite and PostgreSQL, whose drivers return these columns as the
- * adapters expect without select expressions.
+ * SQLite and PostgreSQL return these columns as the adapters expect. On SQL
+ * Server, decimal, date and instant columns are also selected through the
+ * adapter's text expressions, because tedious returns numbers and Date objects.
  */
 import { sql } from 'kysely';
 
 import * as decimal from '../../decimal';
-import type { Invoice, InvoiceStatus, Order, Ticket } from '../../domain';
+import type { Contact, Customer, Invoice, InvoiceStatus, Order, OrderDocument, Ticket } from '../../domain';
 import type { Keyset, Page, SortDirection } from '../../sources';
 import type { Database } from '../../sql';
 
 type RawRow = Record<string, unknown>;
 
-async function selectAll(database: Database, table: string): Promise<RawRow[]> {
-  const result = await sql<RawRow>`SELECT * FROM ${sql.table(table)} ORDER BY id`.execute(database.db);
-  return result.rows;
+/** Columns that need the adapter's text expression on SQL Server. */
+interface ConvertedColumns {
+  decimals?: readonly string[];
+  dates?: readonly string[];
+  instants?: readonly string[];
+}
+
+const CONVERTED_PREFIX = 'converted_';
+
+async function selectAll(database: Database, table: string, converted: ConvertedColumns = {}): Promise<RawRow[]> {
+  if (database.engine !== 'mssql') {
+    const result = await sql<RawRow>`SELECT * FROM ${sql.table(table)} ORDER BY id`.execute(database.db);
+    return result.rows;
+  }
+
+  const { adapter } = database;
+  const expressions = [
+    ...(converted.decimals ?? []).map((column) => sql`${adapter.decimalText(sql.ref(column))} AS ${sql.ref(CONVERTED_PREFIX + column)}`),
+    ...(converted.dates ?? []).map((column) => sql`${adapter.dateText(sql.ref(column))} AS ${sql.ref(CONVERTED_PREFIX + column)}`),
+    ...(converted.instants ?? []).map((column) => sql`${adapter.instantText(sql.ref(column))} AS ${sql.ref(CONVERTED_PREFIX + column)}`),
+  ];
+  const list = expressions.length === 0 ? sql`*` : sql`*, ${sql.join(expressions)}`;
+  const result = await sql<RawRow>`SELECT ${list} FROM ${sql.table(table)} ORDER BY id`.execute(database.db);
+  return result.rows.map((row) => {
+    const copy: RawRow = {};
+    for (const [key, value] of Object.entries(row)) {
+      if (!key.startsWith(CONVERTED_PREFIX)) {
+        const convertedValue = row[CONVERTED_PREFIX + key];
+        copy[key] = convertedValue === undefined ? value : convertedValue;
+      }
+    }
+    return copy;
+  });
+}
+
+export async function referenceCustomers(database: Database): Promise<Customer[]> {
+  const { adapter } = database;
+  return (await selectAll(database, 'erp_customers')).map((row) => ({
+    id: adapter.readId(row.id),
+    number: String(row.customer_number),
+    name: String(row.name),
+    currency: String(row.currency_code).trim(),
+    salesforceAccountId: row.salesforce_account_id === null ? null : String(row.salesforce_account_id),
+  }));
+}
+
+export async function referenceContacts(database: Database): Promise<Contact[]> {
+  const { adapter } = database;
+  return (await selectAll(database, 'erp_contacts')).map((row) => ({
+    id: adapter.readId(row.id),
+    customerId: adapter.readId(row.customer_id),
+    email: String(row.email),
+    name: String(row.full_name),
+    role: row.portal_role as Contact['role'],
+    portalAccess: adapter.readBoolean(row.portal_access),
+  }));
+}
+
+export async function referenceBusinessDate(database: Database): Promise<string> {
+  const result = await sql<{ business_date: unknown }>`SELECT ${database.adapter.dateText(sql.ref('business_date'))} AS business_date FROM erp_business_date`.execute(
+    database.db,
+  );
+  return result.rows.map((row) => database.adapter.readDate(row.business_date)).sort().reverse()[0] ?? '';
 }
 
 export async function referenceInvoices(database: Database): Promise<Invoice[]> {
   const { adapter } = database;
-  return (await selectAll(database, 'erp_invoices')).map((row) => ({
+  return (await selectAll(database, 'erp_invoices', { decimals: ['amount', 'balance'], dates: ['invoice_date', 'due_date'] })).map((row) => ({
     id: adapter.readId(row.id),
     customerId: adapter.readId(row.customer_id),
     number: String(row.invoice_number),
@@ -44,7 +105,7 @@ export interface ReferencePayment {
 
 export async function referencePayments(database: Database): Promise<ReferencePayment[]> {
   const { adapter } = database;
-  return (await selectAll(database, 'erp_invoice_payments')).map((row) => ({
+  return (await selectAll(database, 'erp_invoice_payments', { decimals: ['amount'], dates: ['payment_date'] })).map((row) => ({
     id: adapter.readId(row.id),
     invoiceId: adapter.readId(row.invoice_id),
     paymentDate: adapter.readDate(row.payment_date),
@@ -61,7 +122,7 @@ export interface ReferenceLine {
 
 export async function referenceLines(database: Database, table: 'erp_invoice_lines' | 'erp_order_lines'): Promise<ReferenceLine[]> {
   const { adapter } = database;
-  return (await selectAll(database, table)).map((row) => ({
+  return (await selectAll(database, table, { decimals: ['amount'] })).map((row) => ({
     id: adapter.readId(row.id),
     parentId: adapter.readId(table === 'erp_invoice_lines' ? row.invoice_id : row.order_id),
     lineNumber: adapter.readInteger(row.line_number),
@@ -71,7 +132,7 @@ export async function referenceLines(database: Database, table: 'erp_invoice_lin
 
 export async function referenceOrders(database: Database): Promise<Order[]> {
   const { adapter } = database;
-  return (await selectAll(database, 'erp_orders')).map((row) => ({
+  return (await selectAll(database, 'erp_orders', { decimals: ['total_amount'], dates: ['order_date'] })).map((row) => ({
     id: adapter.readId(row.id),
     customerId: adapter.readId(row.customer_id),
     number: String(row.order_number),
@@ -93,9 +154,23 @@ export async function referenceShipments(database: Database): Promise<ReferenceS
   return (await selectAll(database, 'erp_shipments')).map((row) => ({ id: adapter.readId(row.id), orderId: adapter.readId(row.order_id) }));
 }
 
+export async function referenceDocuments(database: Database): Promise<OrderDocument[]> {
+  const { adapter } = database;
+  return (await selectAll(database, 'erp_documents', { dates: ['created_date'] })).map((row) => ({
+    id: adapter.readId(row.id),
+    orderId: adapter.readId(row.order_id),
+    type: row.document_type as OrderDocument['type'],
+    title: String(row.title),
+    fileName: String(row.file_name),
+    contentType: String(row.content_type),
+    storageKey: String(row.storage_key),
+    createdDate: adapter.readDate(row.created_date),
+  }));
+}
+
 export async function referenceTickets(database: Database): Promise<Ticket[]> {
   const { adapter } = database;
-  return (await selectAll(database, 'erp_service_cases')).map((row) => ({
+  return (await selectAll(database, 'erp_service_cases', { instants: ['created_at', 'updated_at', 'closed_at'] })).map((row) => ({
     id: adapter.readId(row.id),
     customerId: adapter.readId(row.customer_id),
     number: String(row.case_number),
@@ -119,7 +194,7 @@ export interface ReferenceComment {
 
 export async function referenceComments(database: Database): Promise<ReferenceComment[]> {
   const { adapter } = database;
-  return (await selectAll(database, 'erp_case_comments')).map((row) => ({
+  return (await selectAll(database, 'erp_case_comments', { instants: ['created_at'] })).map((row) => ({
     id: adapter.readId(row.id),
     ticketId: adapter.readId(row.case_id),
     isPublic: adapter.readBoolean(row.is_public),

@@ -37,11 +37,14 @@ export class DashboardResolver {
     };
   }
 
-  @FieldResolver(() => TicketSummary, { nullable: true, description: 'Null with a FORBIDDEN error when the role cannot see tickets.' })
+  @FieldResolver(() => TicketSummary, {
+    nullable: true,
+    description: 'Null with a FORBIDDEN error when the role cannot see tickets, or with UPSTREAM_UNAVAILABLE while the ticket source is unavailable.',
+  })
   async tickets(@Ctx() context: GatewayContext): Promise<TicketSummary> {
     const { loaders } = requirePermission(context, 'tickets:read');
 
-    const counts = await context.erp.tickets.ticketCounts(await loaders.scope());
+    const counts = await context.tickets.ticketCounts(await loaders.scope());
     return { open: counts.open, closed: counts.closed, createdLast30Days: counts.recent };
   }
 

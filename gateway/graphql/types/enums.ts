@@ -14,6 +14,7 @@ import type {
   TicketPriority,
   TicketStatus,
 } from '../../../connectors/domain';
+import type { PaymentState } from '../../../connectors/payments';
 import type { InvoiceSortField, OrderSortField, SortDirection, TicketSortField } from '../../../connectors/sources';
 
 export const SortDirectionValues = { ASC: 'ASC', DESC: 'DESC' } as const satisfies Record<SortDirection, SortDirection>;
@@ -31,8 +32,8 @@ registerEnumType(ContactRoleValues, {
   name: 'ContactRole',
   description: "A contact's portal role, which decides the permissions listed on Viewer.",
   valuesConfig: {
-    ADMIN: { description: 'Invoices, orders and tickets.' },
-    BILLING: { description: 'Invoices, orders and tickets.' },
+    ADMIN: { description: 'Invoices (and paying them online), orders and tickets.' },
+    BILLING: { description: 'Invoices (and paying them online), orders and tickets.' },
     STANDARD: { description: 'Orders and tickets, but no invoices.' },
   },
 });
@@ -43,12 +44,24 @@ registerEnumType(InvoiceTypeValues, {
   valuesConfig: { CREDIT_MEMO: { description: 'A credit; its amount and balance are negative.' } },
 });
 
-export const InvoiceStatusValues = { OUTSTANDING: 'OUTSTANDING', PAID: 'PAID' } as const satisfies Record<InvoiceStatus, InvoiceStatus>;
+/** The ERP's invoice status plus PAYMENT_PENDING, which the portal derives from its own payment records. */
+export type PortalInvoiceStatus = InvoiceStatus | 'PAYMENT_PENDING';
+
+export const InvoiceStatusValues = {
+  OUTSTANDING: 'OUTSTANDING',
+  PAYMENT_PENDING: 'PAYMENT_PENDING',
+  PAID: 'PAID',
+} as const satisfies Record<PortalInvoiceStatus, PortalInvoiceStatus>;
 registerEnumType(InvoiceStatusValues, {
   name: 'InvoiceStatus',
-  description: 'Derived from the balance.',
+  description:
+    'Derived from the ERP balance and the payments made in this portal. The status filter and the STATUS sort order use the ERP balance alone, so an invoice shown as PAYMENT_PENDING is filtered and sorted as OUTSTANDING.',
   valuesConfig: {
-    OUTSTANDING: { description: 'The balance is not zero.' },
+    OUTSTANDING: { description: 'The balance is not zero, and no payment made in this portal holds any of it.' },
+    PAYMENT_PENDING: {
+      description:
+        'The balance is not zero, and payments made in this portal hold part or all of it: a Checkout that is open or settling, or a payment the ERP has not applied yet. Invoice.pendingPaymentAmount gives the amount held, Invoice.payableAmount the rest. Not accepted by the status filter.',
+    },
     PAID: { description: 'The balance is zero.' },
   },
 });
@@ -109,3 +122,26 @@ export const TicketSortFieldValues = {
   PRIORITY: 'PRIORITY',
 } as const satisfies Record<TicketSortField, TicketSortField>;
 registerEnumType(TicketSortFieldValues, { name: 'TicketSortField' });
+
+export const PaymentStatusValues = {
+  CREATED: 'CREATED',
+  OPEN: 'OPEN',
+  PENDING_SETTLEMENT: 'PENDING_SETTLEMENT',
+  SUCCEEDED: 'SUCCEEDED',
+  FAILED: 'FAILED',
+  EXPIRED: 'EXPIRED',
+  REFUNDED: 'REFUNDED',
+} as const satisfies Record<PaymentState, PaymentState>;
+registerEnumType(PaymentStatusValues, {
+  name: 'PaymentStatus',
+  description: 'Where an online payment stands. CREATED, OPEN and PENDING_SETTLEMENT hold the amounts of its invoices; so does SUCCEEDED until the ERP has applied it.',
+  valuesConfig: {
+    CREATED: { description: 'Recorded; its Stripe Checkout page is being created.' },
+    OPEN: { description: 'Waiting for the customer to pay on the Checkout page (Payment.checkoutUrl).' },
+    PENDING_SETTLEMENT: { description: 'Paid with a method that settles later, such as a bank debit; the money has not arrived yet.' },
+    SUCCEEDED: { description: 'Paid. The portal sends the payment to the ERP, which applies it to the invoices.' },
+    FAILED: { description: 'The payment failed or Stripe rejected it; the invoices can be paid again.' },
+    EXPIRED: { description: 'Cancelled, or the Checkout page expired unpaid; the invoices can be paid again.' },
+    REFUNDED: { description: 'The whole payment was refunded.' },
+  },
+});

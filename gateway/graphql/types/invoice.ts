@@ -6,7 +6,7 @@ import type { InvoiceFilter as InvoiceFilterValues, InvoiceSortField, SortDirect
 import { toGlobalId } from '../global-id';
 import { DateScalar } from '../scalars/date';
 import { DecimalScalar } from '../scalars/decimal';
-import { InvoiceSortFieldValues, InvoiceStatusValues, InvoiceTypeValues, SortDirectionValues } from './enums';
+import { InvoiceSortFieldValues, InvoiceStatusValues, InvoiceTypeValues, SortDirectionValues, type PortalInvoiceStatus } from './enums';
 import { Money, money } from './money';
 import { PageInfo } from './page-info';
 
@@ -21,9 +21,6 @@ export class Invoice {
   @Field(() => InvoiceTypeValues)
   type!: domain.InvoiceType;
 
-  @Field(() => InvoiceStatusValues)
-  status!: domain.InvoiceStatus;
-
   @Field(() => DateScalar)
   invoiceDate!: domain.IsoDate;
 
@@ -36,7 +33,8 @@ export class Invoice {
   @Field(() => Money, { description: 'Amount still open; zero once paid, negative on an unused credit memo.' })
   balance!: Money;
 
-  // isOverdue, lines, order and pdfUrl are field resolvers in InvoiceResolver.
+  // status, isOverdue, lines, order and pdfUrl are field resolvers in
+  // InvoiceResolver; the payment amounts are in InvoicePaymentResolver.
 
   /** The connector's row, for the field resolvers. Not exposed. */
   source!: domain.Invoice;
@@ -47,7 +45,6 @@ export function toInvoice(invoice: domain.Invoice): Invoice {
     id: toGlobalId('Invoice', invoice.id),
     number: invoice.number,
     type: invoice.type,
-    status: invoiceStatus(invoice.balance),
     invoiceDate: invoice.invoiceDate,
     dueDate: invoice.dueDate,
     amount: money(invoice.amount, invoice.currency),
@@ -56,7 +53,7 @@ export function toInvoice(invoice: domain.Invoice): Invoice {
   };
 }
 
-/** OUTSTANDING while the balance is not zero, as the domain defines it. */
+/** Derives the ERP status: OUTSTANDING while the balance is not zero, as the domain defines it. */
 export function invoiceStatus(balance: domain.DecimalString): domain.InvoiceStatus {
   return decimal.isZero(balance) ? 'PAID' : 'OUTSTANDING';
 }
@@ -118,8 +115,11 @@ export class InvoiceConnection {
 
 @InputType({ description: 'Conditions an invoice must meet to be listed; all given conditions apply.' })
 export class InvoiceFilter {
-  @Field(() => InvoiceStatusValues, { nullable: true })
-  status?: domain.InvoiceStatus | null;
+  @Field(() => InvoiceStatusValues, {
+    nullable: true,
+    description: 'Status on the ERP balance: OUTSTANDING also lists invoices shown as PAYMENT_PENDING. PAYMENT_PENDING is rejected with BAD_USER_INPUT.',
+  })
+  status?: PortalInvoiceStatus | null;
 
   @Field(() => InvoiceTypeValues, { nullable: true })
   type?: domain.InvoiceType | null;

@@ -149,3 +149,14 @@ export class CreateTicketPayload {
   @Field(() => Ticket, { description: 'The new ticket, as support will see it.' })
   ticket!: Ticket;
 }
+
+@ObjectType()
+export class AddTicketCommentPayload {
+  @Field(() => TicketComment, { description: 'The new comment, as support will see it.' })
+  comment!: TicketComment;
+
+  // ticket is a field resolver, so it is read again only when requested.
+
+  /** Number of the commented ticket, for the ticket field. Not exposed. */
+  ticketNumber!: string;
+}

@@ -2,6 +2,7 @@ import { NavLink, Navigate, Outlet, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { roleLabels } from '../labels';
+import { usePaymentSettings } from '../payments/usePaymentSettings';
 import { useSession, ViewerProvider, type Viewer } from '../session';
 import { ErrorNotice, Loading, useSignInPath } from '../ui/QueryStates';
 
@@ -72,6 +73,7 @@ function PortalHeader({ viewer }: { viewer: Viewer }) {
   const { resetClient } = useSession();
   const [{ fetching: signingOut }, signOut] = useMutation(SignOutMutation);
   const can = (permission: string) => viewer.permissions.includes(permission);
+  const payments = usePaymentSettings();
 
   async function handleSignOut() {
     await signOut({});
@@ -104,6 +106,11 @@ function PortalHeader({ viewer }: { viewer: Viewer }) {
           {can('invoices:read') ? (
             <li>
               <NavLink to="/invoices">Invoices</NavLink>
+            </li>
+          ) : null}
+          {can('invoices:read') && payments.settings?.enabled ? (
+            <li>
+              <NavLink to="/payments">Payments</NavLink>
             </li>
           ) : null}
           {can('orders:read') ? (

@@ -5,6 +5,7 @@ import { errorsAtPath } from '../client';
 import { formatCount } from '../format';
 import { graphql } from '../gql';
 import type { DashboardQuery } from '../gql/graphql';
+import { TICKETS_UNAVAILABLE_MESSAGE } from '../tickets/unavailable';
 import { CodedErrorNotice, EmptyState, ErrorNotice, Loading } from '../ui/QueryStates';
 import { DateText, MoneyText } from '../ui/values';
 import { TrendChart } from './TrendChart';
@@ -28,6 +29,11 @@ const DashboardPageQuery = graphql(`
         }
         outstandingCount
         overdueCount
+        pendingPaymentAmount {
+          amount
+          currency
+        }
+        pendingPaymentCount
         trend(months: 12) {
           month
           invoiced {
@@ -120,6 +126,12 @@ function DashboardPanels({ dashboard, error, onRetry }: DashboardPanelsProps) {
                   formatCount(invoices.overdueCount)
                 )}
               </Figure>
+              {invoices.pendingPaymentCount > 0 ? (
+                <Figure label="Payment pending">
+                  <MoneyText money={invoices.pendingPaymentAmount} /> on {formatCount(invoices.pendingPaymentCount)}{' '}
+                  {invoices.pendingPaymentCount === 1 ? 'invoice' : 'invoices'}
+                </Figure>
+              ) : null}
             </dl>
           ) : (
             <PanelError error={error} field="invoices" subject="invoices" onRetry={onRetry} />
@@ -134,7 +146,7 @@ function DashboardPanels({ dashboard, error, onRetry }: DashboardPanelsProps) {
               <Figure label="Created in the last 30 days">{formatCount(tickets.createdLast30Days)}</Figure>
             </dl>
           ) : (
-            <PanelError error={error} field="tickets" subject="support tickets" onRetry={onRetry} />
+            <PanelError error={error} field="tickets" subject="support tickets" onRetry={onRetry} unavailableMessage={TICKETS_UNAVAILABLE_MESSAGE} />
           )}
         </Panel>
 
@@ -200,13 +212,14 @@ interface PanelErrorProps {
   field: 'invoices' | 'tickets' | 'orders';
   subject: string;
   onRetry: () => void;
+  unavailableMessage?: string;
 }
 
 /** Explains why a panel's field came back null while the rest of the dashboard loaded. */
-function PanelError({ error, field, subject, onRetry }: PanelErrorProps) {
+function PanelError({ error, field, subject, onRetry, unavailableMessage }: PanelErrorProps) {
   const [fieldError] = errorsAtPath(error, ['dashboard', field]);
   if (!fieldError) {
     return <EmptyState>These figures are not available.</EmptyState>;
   }
-  return <CodedErrorNotice error={fieldError} forbiddenSubject={subject} onRetry={onRetry} />;
+  return <CodedErrorNotice error={fieldError} forbiddenSubject={subject} onRetry={onRetry} unavailableMessage={unavailableMessage} />;
 }

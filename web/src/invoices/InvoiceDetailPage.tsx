@@ -4,9 +4,12 @@ import { errorsAtPath, type PortalError } from '../client';
 import { formatQuantity } from '../format';
 import { graphql } from '../gql';
 import type { InvoiceDetailQuery } from '../gql/graphql';
-import { invoiceTypeLabels, orderStatusLabels } from '../labels';
+import { invoiceTypeLabels, orderStatusLabels, paymentStatusLabels } from '../labels';
+import { isPayable } from '../payments/InvoiceSelection';
+import { paymentPath, reviewPath } from '../payments/paths';
+import { usePaymentSettings } from '../payments/usePaymentSettings';
 import { CodedErrorNotice, EmptyState, ErrorNotice, Loading } from '../ui/QueryStates';
-import { DateText, MoneyText } from '../ui/values';
+import { DateText, DateTimeText, MoneyText } from '../ui/values';
 import { InvoiceStatusText } from './InvoiceStatusText';
 
 const InvoiceDetailPageQuery = graphql(`
@@ -26,6 +29,23 @@ const InvoiceDetailPageQuery = graphql(`
       balance {
         amount
         currency
+      }
+      pendingPaymentAmount {
+        amount
+        currency
+      }
+      payableAmount {
+        amount
+        currency
+      }
+      pendingPayments {
+        paymentId
+        status
+        createdAt
+        amount {
+          amount
+          currency
+        }
       }
       pdfUrl
       order {
@@ -89,6 +109,8 @@ interface InvoiceDetailsProps {
 
 function InvoiceDetails({ invoice, orderError, onRetry }: InvoiceDetailsProps) {
   const typeLabel = invoiceTypeLabels[invoice.type];
+  const payments = usePaymentSettings();
+  const payable = isPayable(invoice);
 
   return (
     <>
@@ -96,10 +118,18 @@ function InvoiceDetails({ invoice, orderError, onRetry }: InvoiceDetailsProps) {
         <h1>
           {typeLabel} {invoice.number}
         </h1>
-        <a className="button" href={invoice.pdfUrl} download>
-          Download PDF
-        </a>
+        <div className="page-actions">
+          {payments.canPay && payable ? (
+            <Link className="button primary" to={reviewPath([invoice.number])}>
+              Pay this invoice
+            </Link>
+          ) : null}
+          <a className="button" href={invoice.pdfUrl} download>
+            Download PDF
+          </a>
+        </div>
       </div>
+      {payable && payments.unavailableReason ? <p className="notice payments-unavailable">{payments.unavailableReason}</p> : null}
 
       <dl className="details">
         <div>
@@ -132,6 +162,31 @@ function InvoiceDetails({ invoice, orderError, onRetry }: InvoiceDetailsProps) {
             <MoneyText money={invoice.balance} />
           </dd>
         </div>
+        {invoice.pendingPayments.length > 0 ? (
+          <>
+            <div>
+              <dt>Payment pending</dt>
+              <dd>
+                <MoneyText money={invoice.pendingPaymentAmount} /> in{' '}
+                {invoice.pendingPayments.map((payment, index) => (
+                  <span key={payment.paymentId}>
+                    {index > 0 ? ', ' : null}
+                    <Link to={paymentPath(payment.paymentId)}>
+                      payment of <DateTimeText instant={payment.createdAt} />
+                    </Link>{' '}
+                    ({paymentStatusLabels[payment.status]})
+                  </span>
+                ))}
+              </dd>
+            </div>
+            <div>
+              <dt>Still to pay</dt>
+              <dd>
+                <MoneyText money={invoice.payableAmount} />
+              </dd>
+            </div>
+          </>
+        ) : null}
         <div>
           <dt>Order</dt>
           <dd>

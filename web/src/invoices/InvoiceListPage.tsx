@@ -16,6 +16,8 @@ import { readDateParam, readEnumParam, readTextParam, useSetSearchParam } from '
 import { SortableHeader, useSortParam } from '../ui/sorting';
 import { useCursorPages } from '../ui/useCursorPages';
 import { DateText, MoneyText } from '../ui/values';
+import { isPayable, PaySelectionBar, useInvoiceSelection, type InvoiceSelection } from '../payments/InvoiceSelection';
+import { usePaymentSettings } from '../payments/usePaymentSettings';
 import { InvoiceStatusText } from './InvoiceStatusText';
 
 const InvoiceListPageQuery = graphql(`
@@ -42,6 +44,10 @@ const InvoiceListPageQuery = graphql(`
             amount
             currency
           }
+          payableAmount {
+            amount
+            currency
+          }
           pdfUrl
         }
       }
@@ -53,6 +59,7 @@ type InvoiceRow = InvoiceListQuery['invoices']['edges'][number]['node'];
 
 const PAGE_SIZE = 25;
 const SORT_FIELDS: readonly InvoiceSortField[] = ['NUMBER', 'DUE_DATE', 'AMOUNT', 'BALANCE', 'STATUS'];
+// PAYMENT_PENDING is a display status that the gateway's filter does not accept.
 const STATUSES: readonly InvoiceStatus[] = ['OUTSTANDING', 'PAID'];
 const TYPES: readonly InvoiceType[] = ['INVOICE', 'CREDIT_MEMO'];
 const FILTER_PARAMS = ['status', 'type', 'dueFrom', 'dueTo', 'number', 'overdue'] as const;
@@ -61,6 +68,8 @@ export function InvoiceListPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const setParam = useSetSearchParam();
   const [sort, toggleSort] = useSortParam(SORT_FIELDS);
+  const payments = usePaymentSettings();
+  const selection = useInvoiceSelection(payments.settings?.maxInvoicesPerPayment ?? 0);
 
   const filter: InvoiceFilter = {
     status: readEnumParam(searchParams, 'status', STATUSES),
@@ -171,10 +180,17 @@ export function InvoiceListPage() {
           <p className="result-count" role="status">
             Showing {formatCount(pages.nodes.length)} of {formatCount(pages.totalCount ?? pages.nodes.length)} invoices
           </p>
+          {payments.canPay ? <PaySelectionBar selection={selection} /> : null}
+          {payments.unavailableReason ? <p className="notice payments-unavailable">{payments.unavailableReason}</p> : null}
           <div className="table-scroll" role="region" aria-label="Invoices" tabIndex={0}>
             <table className="data-table">
               <thead>
                 <tr>
+                  {payments.canPay ? (
+                    <th scope="col">
+                      <span className="visually-hidden">Select to pay</span>
+                    </th>
+                  ) : null}
                   <SortableHeader field="NUMBER" label="Invoice Number" sort={sort} onSort={toggleSort} />
                   <SortableHeader field="DUE_DATE" label="Due Date" sort={sort} onSort={toggleSort} />
                   <th scope="col">Type</th>
@@ -186,7 +202,7 @@ export function InvoiceListPage() {
               </thead>
               <tbody>
                 {pages.nodes.map((invoice) => (
-                  <InvoiceTableRow key={invoice.id} invoice={invoice} />
+                  <InvoiceTableRow key={invoice.id} invoice={invoice} selection={payments.canPay ? selection : null} />
                 ))}
               </tbody>
             </table>
@@ -198,9 +214,28 @@ export function InvoiceListPage() {
   );
 }
 
-function InvoiceTableRow({ invoice }: { invoice: InvoiceRow }) {
+interface InvoiceTableRowProps {
+  invoice: InvoiceRow;
+  /** Null when the viewer cannot pay online, which leaves out the checkbox column. */
+  selection: InvoiceSelection | null;
+}
+
+function InvoiceTableRow({ invoice, selection }: InvoiceTableRowProps) {
   return (
     <tr>
+      {selection ? (
+        <td className="select-cell">
+          {isPayable(invoice) ? (
+            <input
+              type="checkbox"
+              aria-label={`Select invoice ${invoice.number} to pay`}
+              checked={selection.isSelected(invoice.number)}
+              disabled={!selection.canSelect(invoice.number, invoice.payableAmount.currency)}
+              onChange={(event) => selection.toggle(invoice.number, invoice.payableAmount, event.target.checked)}
+            />
+          ) : null}
+        </td>
+      ) : null}
       <th scope="row">
         <Link to={`/invoices/${encodeURIComponent(invoice.number)}`}>{invoice.number}</Link>
       </th>

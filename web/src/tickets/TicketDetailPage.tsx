@@ -3,8 +3,11 @@ import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { TicketDetailQuery } from '../gql/graphql';
 import { ticketPriorityLabels, ticketStatusLabels } from '../labels';
+import { useHasPermission } from '../session';
 import { EmptyState, ErrorNotice, Loading } from '../ui/QueryStates';
 import { DateTimeText } from '../ui/values';
+import { CommentForm } from './CommentForm';
+import { TICKETS_UNAVAILABLE_MESSAGE } from './unavailable';
 
 const TicketDetailPageQuery = graphql(`
   query TicketDetail($number: String!) {
@@ -43,9 +46,9 @@ export function TicketDetailPage() {
         <Link to="/tickets">← All tickets</Link>
       </p>
       {data?.ticket ? (
-        <TicketDetails ticket={data.ticket} />
+        <TicketDetails ticket={data.ticket} onCommentAdded={retry} />
       ) : error ? (
-        <ErrorNotice error={error} forbiddenSubject="support tickets" onRetry={retry} />
+        <ErrorNotice error={error} forbiddenSubject="support tickets" onRetry={retry} unavailableMessage={TICKETS_UNAVAILABLE_MESSAGE} />
       ) : data ? (
         <>
           <h1>Ticket {number}</h1>
@@ -58,7 +61,9 @@ export function TicketDetailPage() {
   );
 }
 
-function TicketDetails({ ticket }: { ticket: TicketDetail }) {
+function TicketDetails({ ticket, onCommentAdded }: { ticket: TicketDetail; onCommentAdded: () => void }) {
+  const canComment = useHasPermission('tickets:write');
+
   return (
     <>
       <h1>
@@ -118,6 +123,7 @@ function TicketDetails({ ticket }: { ticket: TicketDetail }) {
             ))}
           </ol>
         )}
+        {canComment ? <CommentForm ticketNumber={ticket.number} onAdded={onCommentAdded} /> : null}
       </section>
     </>
   );

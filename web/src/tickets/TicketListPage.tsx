@@ -9,6 +9,7 @@ import { EmptyState, ErrorNotice, Loading } from '../ui/QueryStates';
 import { readEnumParam, useSetSearchParam } from '../ui/searchParams';
 import { useCursorPages } from '../ui/useCursorPages';
 import { DateTimeText } from '../ui/values';
+import { TICKETS_UNAVAILABLE_MESSAGE } from './unavailable';
 
 const TicketListPageQuery = graphql(`
   query TicketList($first: Int!, $after: String, $filter: TicketFilter) {
@@ -33,7 +34,7 @@ const TicketListPageQuery = graphql(`
   }
 `);
 
-type TicketRow = TicketListQuery['tickets']['edges'][number]['node'];
+type TicketRow = NonNullable<TicketListQuery['tickets']>['edges'][number]['node'];
 
 const PAGE_SIZE = 25;
 const STATUSES: readonly TicketStatus[] = ['NEW', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER', 'CLOSED'];
@@ -84,7 +85,7 @@ export function TicketListPage() {
 
       {pages.firstPagePending ? (
         pages.error ? (
-          <ErrorNotice error={pages.error} forbiddenSubject="support tickets" onRetry={pages.retry} />
+          <ErrorNotice error={pages.error} forbiddenSubject="support tickets" onRetry={pages.retry} unavailableMessage={TICKETS_UNAVAILABLE_MESSAGE} />
         ) : (
           <Loading label="Loading tickets…" />
         )
@@ -113,7 +114,7 @@ export function TicketListPage() {
               </tbody>
             </table>
           </div>
-          <ListFooter pages={pages} noun="tickets" />
+          <ListFooter pages={pages} noun="tickets" unavailableMessage={TICKETS_UNAVAILABLE_MESSAGE} />
         </>
       )}
     </>

@@ -5,12 +5,14 @@ interface ListFooterProps {
   pages: Pick<CursorPages<unknown>, 'hasNextPage' | 'fetching' | 'error' | 'loadMore' | 'retry'>;
   /** Plural noun for the list's items, for example "invoices". */
   noun: string;
+  /** Text for UPSTREAM_UNAVAILABLE, as ErrorNotice takes it. */
+  unavailableMessage?: string;
 }
 
 /** Shows the "Load more" button, or the loading or error state of a page requested after the first. */
-export function ListFooter({ pages, noun }: ListFooterProps) {
+export function ListFooter({ pages, noun, unavailableMessage }: ListFooterProps) {
   if (pages.error) {
-    return <ErrorNotice error={pages.error} forbiddenSubject={noun} onRetry={pages.retry} />;
+    return <ErrorNotice error={pages.error} forbiddenSubject={noun} onRetry={pages.retry} unavailableMessage={unavailableMessage} />;
   }
   if (pages.fetching) {
     return <Loading label={`Loading more ${noun}…`} />;

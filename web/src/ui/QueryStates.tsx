@@ -29,6 +29,8 @@ interface ErrorNoticeProps {
   forbiddenSubject: string;
   /** Runs the request again. Without it, no retry button is shown. */
   onRetry?: () => void;
+  /** Text for UPSTREAM_UNAVAILABLE in place of the server's generic message, for example "Support tickets are temporarily unavailable." */
+  unavailableMessage?: string;
 }
 
 /**
@@ -36,17 +38,18 @@ interface ErrorNoticeProps {
  * to sign-in, FORBIDDEN names what the role lacks, and anything else shows
  * the message with a retry button.
  */
-export function ErrorNotice({ error, forbiddenSubject, onRetry }: ErrorNoticeProps) {
-  return <CodedErrorNotice error={toPortalError(error)} forbiddenSubject={forbiddenSubject} onRetry={onRetry} />;
+export function ErrorNotice({ error, ...rest }: ErrorNoticeProps) {
+  return <CodedErrorNotice error={toPortalError(error)} {...rest} />;
 }
 
 interface CodedErrorNoticeProps {
   error: PortalError;
   forbiddenSubject: string;
   onRetry?: () => void;
+  unavailableMessage?: string;
 }
 
-export function CodedErrorNotice({ error, forbiddenSubject, onRetry }: CodedErrorNoticeProps) {
+export function CodedErrorNotice({ error, forbiddenSubject, onRetry, unavailableMessage }: CodedErrorNoticeProps) {
   const signInPath = useSignInPath();
 
   switch (error.code) {
@@ -59,10 +62,11 @@ export function CodedErrorNotice({ error, forbiddenSubject, onRetry }: CodedErro
     case 'BAD_USER_INPUT':
     case 'NOT_FOUND':
     case 'UPSTREAM_UNAVAILABLE':
+    case 'NOT_CONFIGURED':
     case 'UNKNOWN':
       return (
         <div className="state state-error" role="alert">
-          <p>{error.message}</p>
+          <p>{error.code === 'UPSTREAM_UNAVAILABLE' && unavailableMessage ? unavailableMessage : error.message}</p>
           {onRetry ? (
             <button type="button" onClick={onRetry}>
               Try again

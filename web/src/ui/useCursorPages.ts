@@ -47,7 +47,8 @@ interface LoadedPages<Node> {
 export function useCursorPages<Data, Variables extends AnyVariables, Node>(
   query: TypedDocumentNode<Data, Variables>,
   variables: Omit<Variables, 'after'>,
-  selectConnection: (data: Data) => Connection<Node>,
+  /** Null when the connection field failed on its own, for example with UPSTREAM_UNAVAILABLE. */
+  selectConnection: (data: Data) => Connection<Node> | null,
 ): CursorPages<Node> {
   const key = JSON.stringify(variables);
   const [loaded, setLoaded] = useState<LoadedPages<Node>>({ key, after: null, earlier: [], totalCount: null });
@@ -61,7 +62,7 @@ export function useCursorPages<Data, Variables extends AnyVariables, Node>(
   const resultCursor = (result.operation?.variables as { after?: string | null } | undefined)?.after ?? null;
   const resultKey = result.operation ? JSON.stringify(withoutAfter(result.operation.variables)) : null;
   const isCurrent = resultCursor === pages.after && resultKey === key;
-  const connection = isCurrent && result.data ? selectConnection(result.data) : undefined;
+  const connection = isCurrent && result.data ? (selectConnection(result.data) ?? undefined) : undefined;
 
   const nodes = connection ? [...pages.earlier, ...connection.edges.map((edge) => edge.node)] : pages.earlier;
   const totalCount = connection?.totalCount ?? pages.totalCount;
