@@ -7,23 +7,22 @@ import { randomUUID } from 'node:crypto';
 
 import fastifyHelmet from '@fastify/helmet';
 import Fastify from 'fastify';
-import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyError, FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 
 import type { ErpConnector } from '../connectors/erp';
-import { UpstreamUnavailableError } from '../connectors/errors';
 import type { PortalStore } from '../connectors/portal';
 import { SessionManager } from './auth/sessions';
 import { SignInService } from './auth/sign-in';
 import { SignInThrottle } from './auth/throttle';
 import type { GatewayConfig } from './config';
-import { ErrorCode } from './errors';
 import { createApolloServer } from './graphql/apollo';
 import type { OperationExecutor } from './graphql/executor';
 import { buildGatewaySchema } from './graphql/schema';
 import { registerDocumentRoutes } from './http/documents';
 import { registerGraphQLRoute } from './http/graphql-route';
 import { registerHealthRoutes } from './http/health';
+import { replyWithError } from './http/http-errors';
 import { registerMetricsRoute } from './http/metrics';
 import { helmetOptions } from './http/security-headers';
 import { registerWebClient } from './http/web-client';
@@ -114,7 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (payments.enabled) {
     await registerStripeWebhookRoute(app, { handleStripeWebhook: (body, signature) => payments.service.handleStripeWebhook(body, signature) });
   }
-  registerGraphQLRoute(app, { apollo, erp, tickets: tickets.source, payments, sessions, signIn, publicUrl: config.publicUrl });
+  await registerGraphQLRoute(app, { apollo, erp, tickets: tickets.source, payments, sessions, signIn, publicUrl: config.publicUrl });
   registerDocumentRoutes(app, { erp, sessions, supplierName: config.supplierName });
   registerHealthRoutes(app, [erp.health, portal.health], {
     optionalChecks: optionalHealthChecks(tickets),
@@ -136,33 +135,4 @@ function trustProxyOption(trustProxy: GatewayConfig['trustProxy']): boolean | st
     return (_address, hop) => hop < hops;
   }
   return trustProxy;
-}
-
-/**
- * Error handler for the non-GraphQL routes (PDF, health, static files).
- * Client errors keep Fastify's message. Anything else is logged, and the
- * response carries only the request id as a reference, never the message.
- */
-function replyWithError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  if (error instanceof UpstreamUnavailableError) {
-    request.log.error({ err: error, upstream: error.upstream }, 'Backing system unavailable');
-    void reply.code(503).send({
-      code: ErrorCode.UPSTREAM_UNAVAILABLE,
-      message: `A backing system (${error.upstream}) is unavailable right now. Try again in a minute.`,
-    });
-    return;
-  }
-
-  const status = error.statusCode ?? 500;
-  if (status >= 400 && status < 500) {
-    void reply.code(status).send({ code: ErrorCode.BAD_USER_INPUT, message: error.message });
-    return;
-  }
-
-  request.log.error({ err: error, referenceId: request.id }, 'Unexpected error in an HTTP route; the client sees only the reference id');
-  void reply.code(500).send({
-    code: ErrorCode.INTERNAL_SERVER_ERROR,
-    message: `Internal server error. Quote reference ${request.id} when you contact support.`,
-    referenceId: request.id,
-  });
 }

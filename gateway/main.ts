@@ -67,6 +67,7 @@ async function main(): Promise<void> {
     });
     const server = await buildApp({ config, logger, erp, tickets, portal, payments: payments.feature });
     app = server;
+    warnWithoutPublicUrl(config, logger);
     const cleanup = scheduleCleanup(logger, async () => {
       const now = new Date();
       await portal.sessions.deleteExpired(now);
@@ -107,6 +108,21 @@ function readConfigOrExit(): GatewayConfig {
       process.exit(1);
     }
     throw error;
+  }
+}
+
+/**
+ * Warns when a gateway that other machines can reach has no PUBLIC_URL:
+ * links such as Invoice.pdfUrl then take their host from each request's Host
+ * header, which is checked for form but can still name any host.
+ */
+function warnWithoutPublicUrl(config: GatewayConfig, logger: Logger): void {
+  const loopback = config.host === 'localhost' || config.host === '::1' || config.host.startsWith('127.');
+  if (config.publicUrl === null && !loopback) {
+    logger.warn(
+      { host: config.host },
+      'PUBLIC_URL is not set, so links such as Invoice.pdfUrl use the Host header of each request. Set PUBLIC_URL to the address customers use, for example PUBLIC_URL=https://portal.example.com.',
+    );
   }
 }
 

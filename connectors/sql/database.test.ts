@@ -5,7 +5,7 @@ import pino from 'pino';
 
 import { openDatabase } from './database';
 import type { Database } from './engine';
-import { POSTGRES_ADMIN_URL, TEST_ENGINES, createTestDatabase, silentLogger, type TestDatabase } from './test/test-databases';
+import { ERP_TEST_ENGINES, POSTGRES_ADMIN_URL, createTestDatabase, silentLogger, type TestDatabase } from './test/test-databases';
 
 /** Creates a pino logger at debug level that collects its records as objects. */
 function capturingLogger() {
@@ -23,10 +23,11 @@ function capturingLogger() {
 
 /** Creates a table with one column of each kind, typed per engine as the ERP contract does. */
 async function createValueTable(database: Database): Promise<void> {
-  const types =
-    database.engine === 'sqlite'
-      ? { id: sql`integer`, decimal: sql`integer`, date: sql`text`, instant: sql`text`, boolean: sql`integer` }
-      : { id: sql`bigint`, decimal: sql`numeric(19, 4)`, date: sql`date`, instant: sql`timestamp(6)`, boolean: sql`boolean` };
+  const types = {
+    sqlite: { id: sql`integer`, decimal: sql`integer`, date: sql`text`, instant: sql`text`, boolean: sql`integer` },
+    postgres: { id: sql`bigint`, decimal: sql`numeric(19, 4)`, date: sql`date`, instant: sql`timestamp(6)`, boolean: sql`boolean` },
+    mssql: { id: sql`bigint`, decimal: sql`decimal(19, 4)`, date: sql`date`, instant: sql`datetime2(6)`, boolean: sql`bit` },
+  }[database.engine];
   await database.db.schema
     .createTable('value_test')
     .addColumn('id', types.id, (c) => c.primaryKey())
@@ -38,7 +39,7 @@ async function createValueTable(database: Database): Promise<void> {
     .execute();
 }
 
-describe.each(TEST_ENGINES)('engine adapter on %s', (engine) => {
+describe.each(ERP_TEST_ENGINES)('engine adapter on %s', (engine) => {
   let testDatabase: TestDatabase;
   let db: Kysely<any>;
 

@@ -8,7 +8,7 @@
  * DateStyle=ISO.
  *
  * Three limits keep a request from waiting forever on a server that stopped
- * answering: statement_timeout on the server, a client-side read timeout a
+ * responding: statement_timeout on the server, a client-side read timeout a
  * little longer than that (for a network that dropped silently), and a
  * connect timeout that also bounds the wait for a free pooled connection.
  */
@@ -40,7 +40,7 @@ const TEXT_PARSERS = new Map<number, (text: string) => unknown>([
 ]);
 
 /**
- * How much longer than statement_timeout the client waits for any answer.
+ * How much longer than statement_timeout the client waits for any response.
  * The server's own cancellation (SQLSTATE 57014) normally arrives first.
  */
 const READ_TIMEOUT_GRACE_MS = 2_000;

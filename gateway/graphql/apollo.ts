@@ -17,8 +17,10 @@ import type { Logger } from 'pino';
 import { ErrorReferences } from '../errors';
 import type { GatewayContext } from './context';
 import { createDepthLimitRule } from './depth-limit';
+import { MAX_DOCUMENT_TOKENS } from './document-limits';
 import type { OperationExecutor } from './executor';
 import { createExecutionGateway } from './executor';
+import { createQueryCostRule, QueryLimitError } from './query-cost';
 
 export interface ApolloOptions {
   schema: GraphQLSchema;
@@ -31,12 +33,16 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Gateway
   const references = new ErrorReferences();
 
   return new ApolloServer<GatewayContext>({
-    gateway: createExecutionGateway(options.schema, options.executor),
+    // With introspection off, error messages must not suggest field, type or
+    // enum value names either, in validation or in variable coercion.
+    gateway: createExecutionGateway(options.schema, options.executor, { hideSuggestions: !options.introspection }),
     logger: options.logger,
     introspection: options.introspection,
+    validationOptions: { hideSuggestions: !options.introspection },
     includeStacktraceInErrorResponses: false,
     formatError: references.formatError(options.logger),
-    validationRules: [createDepthLimitRule()],
+    parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },
+    validationRules: [createDepthLimitRule(), createQueryCostRule()],
     // CSRF prevention stays on (the default): a GET or a form-encoded POST
     // must carry a header that a cross-site form cannot set.
     csrfPrevention: true,
@@ -55,8 +61,54 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Gateway
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true })
         : ApolloServerPluginLandingPageDisabled(),
       errorReferencePlugin(references),
+      validationErrorsPlugin(),
     ],
   });
+}
+
+/**
+ * graphql-js 16.15 stops validating an operation whose repeated fields or
+ * fragments exceed its work budget, and reports only "Validation aborted.".
+ * That message is the exact text of graphql-js's validationAbortedError.
+ */
+const VALIDATION_ABORTED_MESSAGE = 'Validation aborted.';
+
+/**
+ * Cleans up validation errors before Apollo sends them. An operation over a
+ * size limit gets only the limit errors, because the other errors of an
+ * oversized document add nothing the client can act on. graphql-js's bare
+ * "Validation aborted." is replaced with a message that says what to change.
+ * Apollo sends the same array that this hook receives, so it is edited in place.
+ */
+function validationErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async validationDidStart() {
+          return async (errors?: readonly Error[]) => {
+            if (errors === undefined) {
+              return;
+            }
+            const editable = errors as Error[];
+
+            const limitErrors = editable.filter((error) => error instanceof QueryLimitError);
+            if (limitErrors.length > 0) {
+              editable.splice(0, editable.length, ...limitErrors);
+              return;
+            }
+
+            for (const [index, error] of editable.entries()) {
+              if (error.message === VALIDATION_ABORTED_MESSAGE) {
+                editable[index] = new QueryLimitError(
+                  'Validation stopped because the operation repeats the same fields or fragments too often to check. Select each field once per selection set (or give repeated fields distinct aliases and arguments), or split the operation into several requests.',
+                );
+              }
+            }
+          };
+        },
+      };
+    },
+  };
 }
 
 /** Logs each unexpected error under the id of the request it happened in. */

@@ -18,7 +18,6 @@ import type {
   ValidationContext,
 } from 'graphql';
 import {
-  GraphQLError,
   Kind,
   SchemaMetaFieldDef,
   TypeMetaFieldDef,
@@ -26,6 +25,8 @@ import {
   isInterfaceType,
   isObjectType,
 } from 'graphql';
+
+import { QueryLimitError } from './query-cost';
 
 export const DEFAULT_MAX_DEPTH = 12;
 
@@ -45,7 +46,7 @@ export function createDepthLimitRule(maxDepth: number = DEFAULT_MAX_DEPTH): (con
       if (depth > maxDepth) {
         const name = operation.name === undefined ? 'The operation' : `Operation "${operation.name.value}"`;
         context.reportError(
-          new GraphQLError(
+          new QueryLimitError(
             `${name} nests fields more than ${maxDepth} levels deep. Request fewer nested levels, or split it into several queries.`,
             { nodes: operation },
           ),
@@ -71,6 +72,9 @@ class DepthWalker {
    */
   depth(selectionSet: SelectionSetNode, parentType: GraphQLNamedType | null, depthSoFar = 0): number {
     let deepest = depthSoFar;
+    if (deepest > this.maxDepth) {
+      return deepest;
+    }
 
     for (const selection of selectionSet.selections) {
       if (deepest > this.maxDepth) {

@@ -26,6 +26,8 @@ export interface OperationRequest {
   variableValues: Record<string, unknown> | undefined;
   operationName: string | undefined;
   contextValue: unknown;
+  /** Leave "Did you mean ...?" suggestions out of variable coercion errors, so they do not reveal schema names. */
+  hideSuggestions: boolean;
 }
 
 export type OperationExecutor = (request: OperationRequest) => Promise<ExecutionResult> | ExecutionResult;
@@ -38,7 +40,11 @@ export const graphqlJsExecutor: OperationExecutor = (request) => execute(request
  * schema never changes while the server runs, so schema updates are
  * reported once, on load.
  */
-export function createExecutionGateway(schema: GraphQLSchema, executor: OperationExecutor = graphqlJsExecutor): GatewayInterface {
+export function createExecutionGateway(
+  schema: GraphQLSchema,
+  executor: OperationExecutor = graphqlJsExecutor,
+  options: { hideSuggestions: boolean } = { hideSuggestions: false },
+): GatewayInterface {
   const listeners = new Set<SchemaListener>();
 
   const gatewayExecutor: GatewayExecutor = async (requestContext) => {
@@ -48,6 +54,7 @@ export function createExecutionGateway(schema: GraphQLSchema, executor: Operatio
       variableValues: requestContext.request.variables,
       operationName: requestContext.operationName ?? undefined,
       contextValue: requestContext.context,
+      hideSuggestions: options.hideSuggestions,
     });
     return result;
   };

@@ -4,6 +4,7 @@
  * DataLoaders.
  */
 import type { ApolloServer } from '@apollo/server';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
@@ -15,6 +16,9 @@ import type { TicketSource } from '../../connectors/sources';
 import { createLoaders } from '../graphql/loaders';
 import { createPaymentLoaders } from '../graphql/payment-loaders';
 import type { PaymentsFeature } from '../payments';
+import { checkDocumentNesting } from '../graphql/document-limits';
+import { replyWithGraphQLError } from './http-errors';
+import { parseJsonBody } from './json-body';
 import { landingPageContentSecurityPolicy } from './security-headers';
 import { clearSessionCookie, requestOrigin, sessionToken, setSessionCookie, viewerFromCookie } from './session-cookie';
 
@@ -28,18 +32,44 @@ export interface GraphQLRouteOptions {
   publicUrl: string | null;
 }
 
-export function registerGraphQLRoute(app: FastifyInstance, options: GraphQLRouteOptions): void {
+export async function registerGraphQLRoute(app: FastifyInstance, options: GraphQLRouteOptions): Promise<void> {
   const handler = fastifyApolloHandler(options.apollo, {
     context: (request, reply) => createContext(options, request, reply),
   });
 
-  app.route({
-    method: ['GET', 'POST', 'OPTIONS'],
-    url: '/graphql',
-    handler,
-    // Apollo's IDE page loads its scripts from Apollo's CDN.
-    helmet: { contentSecurityPolicy: { useDefaults: false, directives: landingPageContentSecurityPolicy() } },
+  // A scope of its own, so the JSON parser and the GraphQL-shaped error
+  // responses apply to /graphql only.
+  await app.register(async (scope) => {
+    scope.removeContentTypeParser('application/json');
+    scope.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonBody);
+    scope.setErrorHandler(replyWithGraphQLError);
+
+    scope.route({
+      method: ['GET', 'POST', 'OPTIONS'],
+      url: '/graphql',
+      preHandler: rejectDeepNesting,
+      handler,
+      // Apollo's IDE page loads its scripts from Apollo's CDN.
+      helmet: { contentSecurityPolicy: { useDefaults: false, directives: landingPageContentSecurityPolicy() } },
+    });
   });
+}
+
+/**
+ * Rejects a document nested too deep for graphql-js to parse, before Apollo
+ * parses it, in the format of Apollo's own parse errors.
+ */
+async function rejectDeepNesting(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const container = request.method === 'GET' ? request.query : request.body;
+  const query = typeof container === 'object' && container !== null ? (container as { query?: unknown }).query : undefined;
+  if (typeof query !== 'string') {
+    return;
+  }
+
+  const error = checkDocumentNesting(query);
+  if (error !== null) {
+    await reply.code(400).send({ errors: [{ message: error.message, locations: error.locations, extensions: { code: ApolloServerErrorCode.GRAPHQL_PARSE_FAILED } }] });
+  }
 }
 
 async function createContext(options: GraphQLRouteOptions, request: FastifyRequest, reply: FastifyReply): Promise<GatewayContext> {

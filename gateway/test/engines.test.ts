@@ -1,5 +1,5 @@
 /**
- * The same GraphQL answers from an ERP on SQLite and on PostgreSQL: both
+ * The same GraphQL responses from an ERP on SQLite and on PostgreSQL: both
  * servers get the demo data of the same generator settings plus two invoices
  * with the largest exact amounts and a 64-bit id, and every query below must
  * return byte-for-byte the same JSON.
@@ -71,7 +71,7 @@ const QUERIES: Record<string, string> = {
     lines { unitPrice { amount } amount { amount } } } }`,
 };
 
-describe('GraphQL answers on SQLite and PostgreSQL', () => {
+describe('GraphQL responses on SQLite and PostgreSQL', () => {
   let postgres: TestDatabase;
   let sqliteServer: TestServer;
   let postgresServer: TestServer;

@@ -1,8 +1,8 @@
 /**
- * A TCP proxy on 127.0.0.1 for fault tests: it forwards to a local server
- * until a test pauses it (bytes are held back, as on a network that stopped
- * delivering) or cuts it (every connection is reset and new ones are closed
- * at once, as when the server went away).
+ * A TCP proxy on 127.0.0.1 for fault tests, which forwards to a local server.
+ * A paused proxy holds all bytes back, as a network that stopped delivering
+ * would. A cut proxy resets every connection and closes new ones at once, as
+ * when the server went away.
  */
 import net from 'node:net';
 
@@ -17,6 +17,8 @@ export class TcpProxy {
   private readonly pairs = new Set<Pair>();
   private paused = false;
   private refusing = false;
+  /** Connections forwarded since the start, including closed ones. */
+  forwardedConnections = 0;
 
   private constructor(
     private readonly server: net.Server,
@@ -76,6 +78,7 @@ export class TcpProxy {
       return;
     }
 
+    this.forwardedConnections += 1;
     const upstream = net.connect(targetPort, '127.0.0.1');
     const pair: Pair = { client, upstream, held: [] };
     this.pairs.add(pair);

@@ -125,6 +125,8 @@ test('pays two invoices on the hosted page', async () => {
   // Review the amounts, then pay; a double click starts one payment.
   await page.getByRole('button', { name: 'Pay selected invoices' }).click();
   await page.getByRole('heading', { level: 1, name: 'Pay invoices' }).waitFor();
+  // The invoices load after the heading appears.
+  await page.locator('.payment-total').waitFor();
   expect(await page.getByRole('region', { name: 'Invoices to pay' }).locator('tbody tr').count()).toBe(2);
   expect((await page.locator('.payment-total').innerText()).trim()).toBe(total);
   await page.getByRole('button', { name: 'Pay now' }).dblclick();

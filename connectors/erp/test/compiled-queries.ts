@@ -2,7 +2,7 @@
  * Captures the SQL that the ERP connector sends, without a database server.
  *
  * A Kysely instance with an engine's real query compiler and a driver that
- * records every compiled statement stands in for the database. By default
+ * records every compiled statement replaces the database. By default
  * each statement returns one row `{ id: '1' }`, which lets multi-statement
  * calls such as createTicket run to their last statement. The connector then
  * usually fails to map that row, which `captureStatements` ignores, because
@@ -68,7 +68,7 @@ class RecordingDriver implements Driver {
   async destroy(): Promise<void> {}
 }
 
-/** A SQL Server `Database` whose statements go to `statements` instead of a server, each returning `rows`. */
+/** Creates a SQL Server `Database` that appends each statement to `statements` instead of sending it, and returns `rows` for each. */
 export function recordingMssqlDatabase(statements: CapturedStatement[], rows: readonly Record<string, unknown>[] = [{ id: '1' }]): Database {
   const dialect: Dialect = {
     createAdapter: () => new MssqlAdapter(),
@@ -289,7 +289,7 @@ function stableParameter(value: unknown): unknown {
   return typeof value === 'string' && /^PENDING-[0-9a-f]{24}$/.test(value) ? 'PENDING-<24 random hex digits>' : value;
 }
 
-/** The file text of a case: a header, then each statement with its parameters. */
+/** Renders the file text of a case: a header, then each statement with its parameters. */
 export function renderStatements(queryCase: QueryCase, statements: readonly CapturedStatement[]): string {
   const lines = [
     `-- ${queryCase.name}: ${queryCase.description}.`,

@@ -115,7 +115,7 @@ function edgeRows(database: Database): Partial<Record<keyof ErpDatabase, Rows>> 
 
 async function insertEdgeRows(database: Database): Promise<void> {
   const rows = edgeRows(database);
-  // One transaction, because SQL Server's IDENTITY_INSERT holds per connection.
+  // One transaction, because SQL Server sets IDENTITY_INSERT per connection.
   await database.db.transaction().execute(async (trx) => {
     for (const table of Object.keys(rows) as (keyof ErpDatabase)[]) {
       await insertWithExplicitIds(trx, database.engine, table, true, async () => {

@@ -1,6 +1,7 @@
 -- The ERP contract (docs/erp-contract.md) as PostgreSQL views over the
--- Northwind sample database, whose schema nobody here designed. The contract
--- suite runs against these views (connectors/erp/northwind.test.ts).
+-- Northwind sample database, a schema designed outside this project. The
+-- contract suite (connectors/erp/contract.test.ts) and the exactness checks
+-- in connectors/erp/northwind.test.ts run against these views.
 --
 -- Northwind lacks several things the contract needs. These are test-fixture
 -- choices, not rules for real installations:

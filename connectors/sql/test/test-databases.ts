@@ -86,7 +86,7 @@ function requireMssqlUrl(): string {
   return MSSQL_TEST_URL;
 }
 
-/** The URL with another database name in its path, keeping user, host and options. */
+/** Replaces the database name in the URL's path, keeping user, host and options. */
 function withDatabaseName(url: string, name: string): string {
   return url.replace(/^([a-z]+:\/\/[^/]+)\/[^/?]*/i, `$1/${name}`);
 }
