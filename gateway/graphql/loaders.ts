@@ -9,6 +9,7 @@ import DataLoader from 'dataloader';
 import type * as domain from '../../connectors/domain';
 import type { CustomerScope, TicketSource } from '../../connectors/sources';
 import type { ErpConnector } from '../../connectors/erp';
+import { MAX_DOCUMENT_NUMBER_LENGTH } from './document-numbers';
 
 /**
  * Upper bound on keys per connector call, so that an IN list stays far below
@@ -44,16 +45,16 @@ export function createLoaders(erp: ErpConnector, tickets: TicketSource, customer
 
   const invoiceById = new DataLoader<string, domain.Invoice | null>((ids) => erp.invoices.invoicesById(customerId, ids), options);
   const invoiceByNumber = new DataLoader<string, domain.Invoice | null>(
-    (numbers) => erp.invoices.invoicesByNumber(customerId, numbers),
+    (numbers) => lookUpNumbers(numbers, (known) => erp.invoices.invoicesByNumber(customerId, known)),
     options,
   );
   const orderById = new DataLoader<string, domain.Order | null>((ids) => erp.orders.ordersById(customerId, ids), options);
   const orderByNumber = new DataLoader<string, domain.Order | null>(
-    (numbers) => erp.orders.ordersByNumber(customerId, numbers),
+    (numbers) => lookUpNumbers(numbers, (known) => erp.orders.ordersByNumber(customerId, known)),
     options,
   );
   const ticketByNumber = new DataLoader<string, domain.Ticket | null>(
-    (numbers) => tickets.ticketsByNumber(customerId, numbers),
+    (numbers) => lookUpNumbers(numbers, (known) => tickets.ticketsByNumber(customerId, known)),
     options,
   );
 
@@ -101,4 +102,20 @@ export function createLoaders(erp: ErpConnector, tickets: TicketSource, customer
       }
     },
   };
+}
+
+/**
+ * Looks documents up by number, answering null for a number longer than any
+ * document has without passing it to the connector, so that a huge number
+ * costs no query. Sends no query when no number is left.
+ */
+async function lookUpNumbers<T>(
+  numbers: readonly string[],
+  lookUp: (numbers: readonly string[]) => Promise<readonly (T | null)[]>,
+): Promise<(T | null)[]> {
+  const possible = numbers.filter((number) => number.length <= MAX_DOCUMENT_NUMBER_LENGTH);
+  const found = possible.length === 0 ? [] : await lookUp(possible);
+
+  let next = 0;
+  return numbers.map((number) => (number.length <= MAX_DOCUMENT_NUMBER_LENGTH ? (found[next++] ?? null) : null));
 }
