@@ -9,6 +9,8 @@
  * and filters on it in the query itself, so a key that belongs to another
  * customer behaves exactly like a key that does not exist.
  */
+import type { Readable } from 'node:stream';
+
 import type {
   Contact,
   Customer,
@@ -152,6 +154,26 @@ export interface TicketSource {
    * ConnectorInputError (field "body") for an empty or too long body.
    */
   addComment(customer: Customer, contact: Contact, ticketNumber: string, body: string): Promise<TicketComment | null>;
+}
+
+/** An opened file of an order document, read as a stream. */
+export interface StoredFile {
+  stream: Readable;
+  /** Size in bytes, or null when the store does not report it. */
+  size: number | null;
+}
+
+/**
+ * Files of order documents: reads the file that `OrderDocument.storageKey`
+ * names from the place the ERP keeps it. The caller has already checked that
+ * the document belongs to the viewer's customer.
+ *
+ * Throws DocumentFileError when no configured store serves the key, the key
+ * is malformed or unsafe, or the file is missing, and
+ * UpstreamUnavailableError("document-store") when the store fails or times out.
+ */
+export interface DocumentFileSource {
+  open(document: OrderDocument): Promise<StoredFile>;
 }
 
 /** Reports whether a backing system answers; used by `/readyz`. */

@@ -1,7 +1,8 @@
 /**
  * The gateway's HTTP server: a Fastify instance with /graphql, the invoice
- * PDF route, health probes and the web client. `buildApp` takes every
- * collaborator as an argument; main.ts opens the databases and passes them in.
+ * PDF and order document routes, health probes and the web client.
+ * `buildApp` takes every collaborator as an argument; main.ts opens the
+ * databases and passes them in.
  */
 import { randomUUID } from 'node:crypto';
 
@@ -10,8 +11,10 @@ import Fastify from 'fastify';
 import type { FastifyBaseLogger, FastifyError, FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 
+import { NO_DOCUMENT_FILES } from '../connectors/documents';
 import type { ErpConnector } from '../connectors/erp';
 import type { PortalStore } from '../connectors/portal';
+import type { DocumentFileSource } from '../connectors/sources';
 import { SessionManager } from './auth/sessions';
 import { SignInService } from './auth/sign-in';
 import { SignInThrottle } from './auth/throttle';
@@ -24,6 +27,7 @@ import { registerGraphQLRoute } from './http/graphql-route';
 import { registerHealthRoutes } from './http/health';
 import { replyWithError } from './http/http-errors';
 import { registerMetricsRoute } from './http/metrics';
+import { registerOrderDocumentRoutes } from './http/order-documents';
 import { helmetOptions } from './http/security-headers';
 import { registerWebClient } from './http/web-client';
 import { PAYMENTS_OFF, registerStripeWebhookRoute, type PaymentsFeature } from './payments';
@@ -47,6 +51,8 @@ export interface AppDeps {
   erp: ErpConnector;
   /** Ticket source chosen by TICKETS_SOURCE; defaults to the ERP's service cases. The caller closes it. */
   tickets?: TicketBackend;
+  /** Files of order documents, from `createDocumentFiles`; by default every download fails with NOT_CONFIGURED. */
+  documentFiles?: DocumentFileSource;
   /** Click to Pay, from `startPayments`; default off. */
   payments?: PaymentsFeature;
   /** The portal store; the gateway never calls its migrate(), which main.ts runs once at start-up. */
@@ -115,6 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   await registerGraphQLRoute(app, { apollo, erp, tickets: tickets.source, payments, sessions, signIn, publicUrl: config.publicUrl });
   registerDocumentRoutes(app, { erp, sessions, supplierName: config.supplierName });
+  registerOrderDocumentRoutes(app, { erp, sessions, files: deps.documentFiles ?? NO_DOCUMENT_FILES });
   registerHealthRoutes(app, [erp.health, portal.health], {
     optionalChecks: optionalHealthChecks(tickets),
     details: () => readinessDetails(tickets),

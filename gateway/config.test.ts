@@ -38,6 +38,7 @@ describe('loadConfig', () => {
       supplierName: 'Rover Supply Co.',
       tickets: { source: 'erp' },
       payments: { enabled: false, missing: ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'] },
+      documents: { storeDirectory: null, urlHosts: [], fetchTimeoutMs: 30_000, demoFiles: true },
     });
   });
 

@@ -10,8 +10,10 @@ import type { LevelWithSilent } from 'pino';
 
 import { loadSalesforceConfig, type SalesforceConfig } from '../connectors/salesforce';
 import { parseDatabaseUrl } from '../connectors/sql';
-// payments/config.ts imports ConfigError from this module. The cycle is
-// harmless because each module uses the other's exports only when called.
+// documents/config.ts and payments/config.ts import ConfigError from this
+// module. The cycles are harmless because each module uses the other's
+// exports only when called.
+import { loadDocumentsConfig, type DocumentsConfig } from './documents/config';
 import { loadPaymentsConfig, type PaymentsConfig } from './payments/config';
 
 export interface GatewayConfig {
@@ -42,6 +44,8 @@ export interface GatewayConfig {
   tickets: TicketsConfig;
   /** Click to Pay (STRIPE_* and PAYMENTS_* variables), read by gateway/payments/config.ts. */
   payments: PaymentsConfig;
+  /** Stores of order document files (DOCUMENT_* variables), read by gateway/documents/config.ts. */
+  documents: DocumentsConfig;
 }
 
 export type TicketsConfig = { source: 'erp' } | { source: 'salesforce'; salesforce: SalesforceConfig };
@@ -92,6 +96,7 @@ export function loadConfig(env: Environment = process.env, cwd: string = process
     supplierName: read('SUPPLIER_NAME') ?? 'Rover Supply Co.',
     tickets: parseTicketsSource(read('TICKETS_SOURCE'), env),
     payments: loadPaymentsConfig(env, publicUrl),
+    documents: loadDocumentsConfig(env, cwd, erpUrlFromEnv === undefined),
   };
 }
 

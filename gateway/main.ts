@@ -19,6 +19,7 @@ import { seedDemoCredentials } from './auth/demo-credentials';
 import { DEFAULT_THROTTLE_LIMITS } from './auth/throttle';
 import type { GatewayConfig } from './config';
 import { ConfigError, loadConfig } from './config';
+import { createDocumentFiles, logDocumentStores } from './documents/files';
 import { createLogger } from './logging';
 import { startPayments, type StartedPayments } from './payments';
 import { openTicketBackend, type TicketBackend } from './tickets/backend';
@@ -65,7 +66,9 @@ async function main(): Promise<void> {
       logger,
       demoErp: config.erpIsEmbeddedDemo,
     });
-    const server = await buildApp({ config, logger, erp, tickets, portal, payments: payments.feature });
+    const documentFiles = createDocumentFiles(config.documents, config.supplierName);
+    logDocumentStores(config.documents, logger);
+    const server = await buildApp({ config, logger, erp, tickets, documentFiles, portal, payments: payments.feature });
     app = server;
     warnWithoutPublicUrl(config, logger);
     const cleanup = scheduleCleanup(logger, async () => {

@@ -96,6 +96,16 @@ describe.each(TEST_ENGINES)('portal store on %s', (engine) => {
     expect(await store.signInThrottle.countFailuresSince('ip:127.0.0.1', T0)).toBe(0);
   });
 
+  test('a sign-in failure is deleted by its id', async () => {
+    const first = await store.signInThrottle.recordFailure('email:bob@globex.example', minutes(1));
+    const second = await store.signInThrottle.recordFailure('email:bob@globex.example', minutes(1));
+    expect(first).not.toBe(second);
+
+    await store.signInThrottle.deleteFailure(first);
+    expect(await store.signInThrottle.countFailuresSince('email:bob@globex.example', T0)).toBe(1);
+    await expect(store.signInThrottle.deleteFailure('not an id')).rejects.toThrow('Invalid sign-in failure id "not an id"');
+  });
+
   test('instants do not depend on the process time zone', async () => {
     const previous = process.env.TZ;
     try {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 
-import type { EngineAdapter } from '../sql';
+import { isIdString, type EngineAdapter } from '../sql';
 import { instantParameter } from './instants';
 import type { PortalDatabase } from './schema';
 import type { SignInThrottleRepository } from './types';
@@ -8,10 +8,16 @@ import type { SignInThrottleRepository } from './types';
 export function createSignInThrottleRepository(db: Kysely<PortalDatabase>, adapter: EngineAdapter): SignInThrottleRepository {
   return {
     async recordFailure(key, at) {
-      await db
-        .insertInto('portal_sign_in_failures')
-        .values({ throttle_key: key, failed_at: instantParameter(adapter, 'failure time', at) })
-        .execute();
+      return adapter.insertReturningId(
+        db.insertInto('portal_sign_in_failures').values({ throttle_key: key, failed_at: instantParameter(adapter, 'failure time', at) }),
+      );
+    },
+
+    async deleteFailure(id) {
+      if (!isIdString(id)) {
+        throw new Error(`Invalid sign-in failure id "${id}": expected the id that recordFailure returned.`);
+      }
+      await db.deleteFrom('portal_sign_in_failures').where('id', '=', adapter.idParameter(id)).execute();
     },
 
     async countFailuresSince(key, since) {

@@ -40,7 +40,10 @@ export interface SessionRepository {
 }
 
 export interface SignInThrottleRepository {
-  recordFailure(key: string, at: Date): Promise<void>;
+  /** Records one failure of `key` and returns its id for `deleteFailure`. */
+  recordFailure(key: string, at: Date): Promise<string>;
+  /** Forgets one failure by the id that `recordFailure` returned. */
+  deleteFailure(id: string): Promise<void>;
   /** Failures of `key` at or after `since`. */
   countFailuresSince(key: string, since: Date): Promise<number>;
   /** Forgets every failure of `key`. */

@@ -210,15 +210,53 @@ describe('PostgreSQL type parsing', () => {
 });
 
 describe('SQLite connection settings', () => {
-  test('uses WAL, a busy timeout and foreign keys', async () => {
+  test('uses WAL, foreign keys and no blocking busy timeout', async () => {
     const testDatabase = await createTestDatabase('sqlite');
     try {
       const pragma = async (name: string) => (await sql.raw<Record<string, unknown>>(`PRAGMA ${name}`).execute(testDatabase.database.db)).rows[0];
 
       expect(await pragma('journal_mode')).toEqual({ journal_mode: 'wal' });
       expect(await pragma('foreign_keys')).toEqual({ foreign_keys: 1n });
-      expect(await pragma('busy_timeout')).toEqual({ timeout: 5000n });
+      // The driver waits for locks itself, between statements, so SQLite must not wait on the event loop.
+      expect(await pragma('busy_timeout')).toEqual({ timeout: 0n });
     } finally {
+      await testDatabase.drop();
+    }
+  });
+
+  test('a write waits for a lock while reads and timers go on', async () => {
+    const testDatabase = await createTestDatabase('sqlite');
+    const other = testDatabase.openAnother();
+    try {
+      const { db } = testDatabase.database;
+      await sql`CREATE TABLE lock_test (id integer PRIMARY KEY, label text)`.execute(db);
+
+      // The other connection, as another process would, takes the write lock and keeps it.
+      let release = (): void => undefined;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let locked = (): void => undefined;
+      const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+      const holder = other.db.transaction().execute(async (trx) => {
+        await sql`INSERT INTO lock_test (label) VALUES ('holder')`.execute(trx);
+        locked();
+        await released;
+      });
+      await lockTaken;
+
+      const write = sql`INSERT INTO lock_test (label) VALUES ('waiter')`.execute(db).then(() => Date.now());
+      const readAt = await sql`SELECT COUNT(*) AS n FROM lock_test`.execute(db).then(() => Date.now());
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const releasedAt = Date.now();
+      release();
+      await holder;
+      const writtenAt = await write;
+
+      expect(readAt).toBeLessThan(releasedAt);
+      expect(writtenAt).toBeGreaterThanOrEqual(releasedAt);
+      const rows = await sql<{ label: string }>`SELECT label FROM lock_test ORDER BY id`.execute(db);
+      expect(rows.rows.map((row) => row.label)).toEqual(['holder', 'waiter']);
+    } finally {
+      await other.close();
       await testDatabase.drop();
     }
   });

@@ -48,17 +48,24 @@ export class SignInService {
     }
 
     // The limit applies before the password is checked, so a locked-out
-    // caller learns nothing from further guesses.
-    await this.throttle.check(email, clientIp, this.clock());
+    // caller learns nothing from further guesses. The attempt counts as a
+    // failure from here on, so parallel guesses count each other.
+    const attempt = await this.throttle.begin(email, clientIp, this.clock());
 
-    const viewer = await this.verify(email, password);
+    let viewer: SignedInViewer | null;
+    try {
+      viewer = await this.verify(email, password);
+    } catch (error) {
+      await attempt.abandon();
+      throw error;
+    }
+
     if (viewer === null) {
-      await this.throttle.recordFailure(email, clientIp, this.clock());
       logger.info({ clientIp }, 'Sign-in failed: invalid e-mail or password');
       throw codedError(ErrorCode.UNAUTHENTICATED, INVALID_CREDENTIALS_MESSAGE);
     }
 
-    await this.throttle.recordSuccess(email);
+    await attempt.succeeded();
     logger.info({ contactId: viewer.contact.id, customerId: viewer.customer.id }, 'Signed in');
     return viewer;
   }

@@ -27,6 +27,7 @@ export interface Loaders {
   orderByNumber: DataLoader<string, domain.Order | null>;
   orderLinesByOrderId: DataLoader<string, domain.OrderLine[]>;
   shipmentsByOrderId: DataLoader<string, domain.Shipment[]>;
+  documentsByOrderId: DataLoader<string, domain.OrderDocument[]>;
   ticketByNumber: DataLoader<string, domain.Ticket | null>;
   commentsByTicketId: DataLoader<string, domain.TicketComment[]>;
   /** The ERP's business date, read at most once per request. */
@@ -73,6 +74,7 @@ export function createLoaders(erp: ErpConnector, tickets: TicketSource, customer
     orderByNumber,
     orderLinesByOrderId: new DataLoader((ids) => erp.orders.linesByOrderId(customerId, ids), options),
     shipmentsByOrderId: new DataLoader((ids) => erp.orders.shipmentsByOrderId(customerId, ids), options),
+    documentsByOrderId: new DataLoader((ids) => erp.orders.documentsByOrderId(customerId, ids), options),
     ticketByNumber,
     commentsByTicketId: new DataLoader((ids) => tickets.commentsByTicketId(customerId, ids), options),
 
@@ -105,9 +107,9 @@ export function createLoaders(erp: ErpConnector, tickets: TicketSource, customer
 }
 
 /**
- * Looks documents up by number, answering null for a number longer than any
- * document has without passing it to the connector, so that a huge number
- * costs no query. Sends no query when no number is left.
+ * Looks documents up by number. A number longer than any document has gets
+ * null without reaching the connector, so a huge number costs no query, and
+ * no query is sent when no number is left.
  */
 async function lookUpNumbers<T>(
   numbers: readonly string[],

@@ -21,12 +21,12 @@ export interface UserTextRules {
 const BLANK = /^[\s\u200B-\u200D\u2060\u180E]$/;
 
 /**
- * Code points rejected in every text: control characters (C0, DEL and C1),
- * unpaired UTF-16 surrogates, which are not valid Unicode (SQLite stores each
- * as U+FFFD), and the bidirectional embedding, override and isolate
- * controls (U+202A to U+202E, U+2066 to U+2069), which can make a text
- * display in another order than it is stored. One-line texts also reject
- * the line and paragraph separators.
+ * Code points rejected in every text. Control characters (C0, DEL and C1)
+ * are rejected, except tab and line breaks in multi-line texts. Unpaired
+ * UTF-16 surrogates are not valid Unicode, and SQLite stores each as U+FFFD.
+ * The bidirectional embedding, override and isolate controls (U+202A to
+ * U+202E, U+2066 to U+2069) can make a text display in another order than it
+ * is stored. One-line texts also reject the line and paragraph separators.
  */
 const REJECTED_IN_MULTILINE = /(?![\t\n\r])\p{Cc}|\p{Cs}|[\u202A-\u202E\u2066-\u2069]/u;
 const REJECTED_IN_ONE_LINE = /\p{Cc}|\p{Cs}|[\u202A-\u202E\u2066-\u2069\u2028\u2029]/u;
@@ -74,7 +74,7 @@ function trimBlanks(text: string): string {
   return text.slice(start, end);
 }
 
-/** The rest of the message for a rejected character: what it is, where it is and what to do. */
+/** Describes a rejected character for the error message: what it is, where it is and what to do. */
 function describeRejected(character: string, index: number, multiline: boolean): string {
   const codePoint = `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
   const where = `${codePoint} at index ${index}`;

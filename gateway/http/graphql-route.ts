@@ -16,7 +16,7 @@ import type { TicketSource } from '../../connectors/sources';
 import { createLoaders } from '../graphql/loaders';
 import { createPaymentLoaders } from '../graphql/payment-loaders';
 import type { PaymentsFeature } from '../payments';
-import { checkDocumentNesting } from '../graphql/document-limits';
+import { checkDocumentLimits } from '../graphql/document-limits';
 import { replyWithGraphQLError } from './http-errors';
 import { parseJsonBody } from './json-body';
 import { landingPageContentSecurityPolicy } from './security-headers';
@@ -47,7 +47,7 @@ export async function registerGraphQLRoute(app: FastifyInstance, options: GraphQ
     scope.route({
       method: ['GET', 'POST', 'OPTIONS'],
       url: '/graphql',
-      preHandler: rejectDeepNesting,
+      preHandler: rejectDeepDocuments,
       handler,
       // Apollo's IDE page loads its scripts from Apollo's CDN.
       helmet: { contentSecurityPolicy: { useDefaults: false, directives: landingPageContentSecurityPolicy() } },
@@ -56,17 +56,17 @@ export async function registerGraphQLRoute(app: FastifyInstance, options: GraphQ
 }
 
 /**
- * Rejects a document nested too deep for graphql-js to parse, before Apollo
- * parses it, in the format of Apollo's own parse errors.
+ * Rejects a document that graphql-js would parse or validate by recursing
+ * too deep, before Apollo parses it, in the format of Apollo's own parse errors.
  */
-async function rejectDeepNesting(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+async function rejectDeepDocuments(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const container = request.method === 'GET' ? request.query : request.body;
   const query = typeof container === 'object' && container !== null ? (container as { query?: unknown }).query : undefined;
   if (typeof query !== 'string') {
     return;
   }
 
-  const error = checkDocumentNesting(query);
+  const error = checkDocumentLimits(query);
   if (error !== null) {
     await reply.code(400).send({ errors: [{ message: error.message, locations: error.locations, extensions: { code: ApolloServerErrorCode.GRAPHQL_PARSE_FAILED } }] });
   }

@@ -3,9 +3,9 @@
  * error handler: requests rejected before a route handler runs (body parsing,
  * content type, body size) and errors thrown by the non-GraphQL routes.
  *
- * /graphql answers in GraphQL's error format, `{ errors: [{ message,
+ * /graphql responds in GraphQL's error format, `{ errors: [{ message,
  * extensions: { code } }] }`, like the errors Apollo raises itself. The other
- * routes answer `{ code, message }`.
+ * routes respond with `{ code, message }`.
  */
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
@@ -23,7 +23,7 @@ interface ErrorResponse {
 
 /**
  * Error handler for the REST routes (PDF, health, static files). Client
- * errors keep a message that says what to fix. Anything else is logged, and
+ * errors get a message that names what to fix. Anything else is logged, and
  * the response carries only the request id as a reference, never the message.
  */
 export function replyWithError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {

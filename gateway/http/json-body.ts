@@ -1,7 +1,7 @@
 /**
  * JSON body parser for /graphql. It accepts what Fastify's default parser
  * accepts, including its protection against prototype poisoning, but each
- * rejection says what is wrong: Fastify reports a "__proto__" key as "Body
+ * rejection names what is wrong: Fastify reports a "__proto__" key as "Body
  * is not valid JSON".
  */
 import type { FastifyRequest } from 'fastify';

@@ -46,7 +46,7 @@ export function clearSessionCookie(sessions: SessionManager, reply: FastifyReply
  */
 const VALID_HOST = /^(?:[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.?|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?$/;
 
-/** Longest host name DNS allows (253), plus a port. */
+/** Maximum length of a DNS host name (253), plus a port. */
 const MAX_HOST_LENGTH = 253 + ':65535'.length;
 
 /**

@@ -264,6 +264,31 @@ describe('sign-in throttling', () => {
     await signedInClient(server.baseUrl, 'bob@globex.example');
   });
 
+  it('does not extend the lock for attempts it rejects', async () => {
+    const email = 'bob@globex.example';
+    for (let attempt = 1; attempt <= 10; attempt += 1) {
+      await new TestClient(server.baseUrl).graphql(SIGN_IN, { email, password: `guess ${attempt}` });
+    }
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      const locked = await new TestClient(server.baseUrl).graphql(SIGN_IN, { email, password: `locked guess ${attempt}` });
+      expect(locked.errors?.[0]?.extensions?.['code']).toBe('RATE_LIMITED');
+    }
+
+    const since = new Date(server.clock.now().getTime() - 60_000);
+    await expect(server.portal.signInThrottle.countFailuresSince(`email:${email}`, since)).resolves.toBe(10);
+    await server.portal.signInThrottle.clear(`email:${email}`);
+    await server.portal.signInThrottle.clear('ip:127.0.0.1');
+  });
+
+  it('counts no failure for a successful sign-in', async () => {
+    await server.portal.signInThrottle.clear('ip:127.0.0.1');
+    await signedInClient(server.baseUrl, 'erin@acme.example');
+
+    const since = new Date(server.clock.now().getTime() - 60_000);
+    await expect(server.portal.signInThrottle.countFailuresSince('email:erin@acme.example', since)).resolves.toBe(0);
+    await expect(server.portal.signInThrottle.countFailuresSince('ip:127.0.0.1', since)).resolves.toBe(0);
+  });
+
   it('keeps the counts in the portal store', async () => {
     await new TestClient(server.baseUrl).graphql(SIGN_IN, { email: 'gina@globex.example', password: 'wrong' });
 

@@ -92,4 +92,37 @@ describe('HTTP-level errors', () => {
     const response = await alice.post('/graphql', 'query=%7Bviewer%7Bemail%7D%7D', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(response.status).toBe(415);
   });
+
+  it('names a __proto__ key as the problem', async () => {
+    const response = await alice.post('/graphql', '{"query":"{ viewer { email } }","variables":{"__proto__":{"admin":true}}}');
+
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]?.extensions).toEqual({ code: 'BAD_REQUEST' });
+    expect(response.errors?.[0]?.message).toContain('contains the key "__proto__"');
+  });
+
+  it('names the body size limit', async () => {
+    const response = await alice.post('/graphql', JSON.stringify({ query: '{ viewer { email } }', variables: { pad: 'x'.repeat(2_000_000) } }));
+
+    expect(response.status).toBe(413);
+    expect(response.errors?.[0]?.message).toBe(
+      'The request body is larger than the limit of 1,048,576 bytes. Send a smaller request, for example with fewer or shorter variables.',
+    );
+  });
+});
+
+describe('with introspection off', () => {
+  it('suggests no enum values for a variable', async () => {
+    const closed = await startTestServer({ config: { graphqlIntrospection: false } });
+    try {
+      const client = await signedInClient(closed.baseUrl, 'alice@acme.example');
+      const response = await client.graphql('query Q($o: InvoiceOrder) { invoices(orderBy: $o) { totalCount } }', { o: { field: 'NUMBR' } });
+
+      expect(response.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+      expect(response.errors?.[0]?.message).toContain('Value "NUMBR" does not exist in "InvoiceSortField" enum.');
+      expect(response.errors?.[0]?.message).not.toContain('Did you mean');
+    } finally {
+      await closed.close();
+    }
+  });
 });

@@ -74,6 +74,28 @@ describe('SQL statements per request', () => {
     expect(large.statements.filter((text) => /from "erp_invoices"/.test(text))).toHaveLength(1);
   });
 
+  it('orders with documents: 8 statements for 5 or 50 rows', async () => {
+    const query = `
+      query Orders($first: Int!) {
+        orders(first: $first) {
+          edges { node { number lines { lineNumber } shipments { number } invoices { number } documents { id title downloadUrl } } }
+        }
+      }`;
+    const small = await countStatements(query, 5);
+    const large = await countStatements(query, 50);
+
+    // The 7 statements above, plus the documents of all orders. Every demo
+    // order has its confirmation, so all 50 orders have documents.
+    expect(small.nodes).toBe(5);
+    expect(large.nodes).toBe(50);
+    expect(small.count).toBe(8);
+    expect(large.count).toBe(8);
+    expect(large.statements.filter((text) => text.includes('"erp_documents"'))).toHaveLength(1);
+
+    const response = await alice.graphql<{ orders: { edges: { node: { documents: unknown[] } }[] } }>(query, { first: 50 });
+    expect(response.data!.orders.edges.every((edge) => edge.node.documents.length > 0)).toBe(true);
+  });
+
   it('invoices with payment fields: 4 ERP and 3 portal statements for 5 or 50 rows', async () => {
     const query = `
       query Invoices($first: Int!) {

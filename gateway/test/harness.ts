@@ -22,6 +22,8 @@ import { openDatabase } from '../../connectors/sql';
 import type { AppDeps } from '../app';
 import { buildApp } from '../app';
 import { seedDemoCredentials } from '../auth/demo-credentials';
+import type { DocumentsConfig } from '../documents/config';
+import { createDocumentFiles } from '../documents/files';
 import { createLogger } from '../logging';
 import type { PaymentsSettings } from '../payments';
 import { startTestPayments, type TestPayments } from './payments';
@@ -79,6 +81,8 @@ export interface TestServerOptions {
    * it when its tables hold no customer yet.
    */
   erpDatabase?: { url: string; poolMax?: number; statementTimeoutMs?: number; connectTimeoutMs?: number; onQuery?: (event: QueryEvent) => void };
+  /** Document file settings over the default, which generates a PDF for each demo document. */
+  documents?: Partial<DocumentsConfig>;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -128,6 +132,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     options.payments === undefined
       ? null
       : await startTestPayments({ erpDatabase, portalDatabase, invoices: erp.invoices, logger, clock: clock.now, settings: options.payments });
+  const documentFiles = createDocumentFiles(
+    { storeDirectory: null, urlHosts: [], fetchTimeoutMs: 30_000, demoFiles: true, ...options.documents },
+    'Rover Supply Co.',
+  );
   const app = await buildApp({
     config: {
       publicUrl: null,
@@ -142,6 +150,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     logger,
     erp,
+    documentFiles,
     ...(tickets === undefined ? {} : { tickets }),
     ...(payments === null ? {} : { payments: payments.feature }),
     portal,

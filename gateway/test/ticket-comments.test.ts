@@ -92,7 +92,7 @@ describe('Mutation.addTicketComment on the ERP', () => {
     ['empty', '', 'body must not be empty or only white space.'],
     ['blank', ' \n ', 'body must not be empty or only white space.'],
     ['too long', 'x'.repeat(4_001), 'body must be at most 4,000 characters after trimming, got 4,001.'],
-    ['NUL character', 'before\u0000after', 'Comment contains a NUL character (U+0000), which cannot be stored. Remove it and send the comment again.'],
+    ['NUL character', 'before\u0000after', 'body contains the control character U+0000 at index 6. Remove it; tab, line feed and carriage return are the only control characters allowed.'],
   ])('%s body is BAD_USER_INPUT', async (_case, body, message) => {
     const number = await caseNumberOf('C-10001');
     server.erpStatements.length = 0;

@@ -272,7 +272,7 @@ test('invoice PDF link downloads PDF', async () => {
   expect(path.extname(download.suggestedFilename())).toBe('.pdf');
 }, STEP_TIMEOUT_MS);
 
-test('order detail shows lines and tracking', async () => {
+test('order detail shows lines, tracking and documents', async () => {
   const data = await graphqlRequest<{
     orders: {
       edges: {
@@ -280,13 +280,14 @@ test('order detail shows lines and tracking', async () => {
           number: string;
           lines: { lineNumber: number }[];
           shipments: { trackingNumber: string | null; trackingUrl: string | null }[];
+          documents: { title: string; fileName: string; downloadUrl: string }[];
         };
       }[];
     };
   }>(`
     query {
       orders(first: 100) {
-        edges { node { number lines { lineNumber } shipments { trackingNumber trackingUrl } } }
+        edges { node { number lines { lineNumber } shipments { trackingNumber trackingUrl } documents { title fileName downloadUrl } } }
       }
     }
   `);
@@ -310,6 +311,19 @@ test('order detail shows lines and tracking', async () => {
   expect(await trackingLink.getAttribute('href')).toBe(shipment.trackingUrl);
   expect(await trackingLink.getAttribute('target')).toBe('_blank');
   expect((await trackingLink.getAttribute('rel'))?.split(/\s+/)).toContain('noopener');
+
+  // Every demo order has at least its confirmation; the first one downloads as a PDF.
+  const documentRows = page.getByRole('region', { name: 'Order documents' }).locator('tbody tr');
+  await documentRows.first().waitFor();
+  expect(await documentRows.count()).toBe(order.documents.length);
+  const firstDocument = order.documents[0]!;
+  const documentLink = page.getByRole('link', { name: `Download ${firstDocument.title} (${firstDocument.fileName})` });
+  expect(await documentLink.getAttribute('href')).toBe(firstDocument.downloadUrl);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), documentLink.click()]);
+  expect(await download.failure()).toBeNull();
+  expect(readFileSync(await download.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(download.suggestedFilename()).toBe(firstDocument.fileName);
 }, STEP_TIMEOUT_MS);
 
 function escapeRegExp(text: string): string {

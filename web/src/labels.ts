@@ -3,6 +3,7 @@ import type {
   ContactRole,
   InvoiceStatus,
   InvoiceType,
+  OrderDocumentType,
   OrderStatus,
   PaymentStatus,
   ShipmentStatus,
@@ -37,6 +38,15 @@ export const orderStatusLabels: Record<OrderStatus, string> = {
   SHIPPED: 'Shipped',
   CLOSED: 'Closed',
   CANCELLED: 'Cancelled',
+};
+
+export const orderDocumentTypeLabels: Record<OrderDocumentType, string> = {
+  ORDER_CONFIRMATION: 'Order confirmation',
+  DELIVERY_NOTE: 'Delivery note',
+  PACKING_LIST: 'Packing list',
+  CERTIFICATE: 'Certificate',
+  DRAWING: 'Drawing',
+  OTHER: 'Other',
 };
 
 export const shipmentStatusLabels: Record<ShipmentStatus, string> = {

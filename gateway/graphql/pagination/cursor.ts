@@ -26,7 +26,7 @@ interface CursorPayload {
   i: string;
 }
 
-/** What a sort field's values look like: a document number, a date, a UTC instant, an amount, or one of a list of enum values. */
+/** Kind of a sort field's values: a document number, a date, a UTC instant, an amount, or one of a list of enum values. */
 type SortValueKind = 'number' | 'date' | 'instant' | 'amount' | readonly string[];
 
 const INVOICE_STATUSES: readonly InvoiceStatus[] = ['OUTSTANDING', 'PAID'];

@@ -19,6 +19,7 @@ import {
   toOrderLine,
   toShipment,
 } from '../types/order';
+import { OrderDocument, toOrderDocument } from '../types/order-document';
 
 const DEFAULT_ORDER: SortOrder<OrderSortField> = { field: 'ORDER_DATE', direction: 'DESC' };
 
@@ -74,6 +75,14 @@ export class OrderResolver {
 
     const shipments = await loaders.shipmentsByOrderId.load(order.source.id);
     return shipments.map(toShipment);
+  }
+
+  @FieldResolver(() => [OrderDocument], { description: 'Files of the order, oldest first; downloadUrl gives each file.' })
+  async documents(@Root() order: Order, @Ctx() context: GatewayContext): Promise<OrderDocument[]> {
+    const { loaders } = requirePermission(context, 'orders:read');
+
+    const documents = await loaders.documentsByOrderId.load(order.source.id);
+    return documents.map((document) => toOrderDocument(document, order.source, context.publicBaseUrl));
   }
 
   @FieldResolver(() => [Invoice], { nullable: true, description: 'Invoices that bill this order. Null with FORBIDDEN when the role cannot see invoices.' })

@@ -9,6 +9,7 @@ import type {
   ContactRole,
   InvoiceStatus,
   InvoiceType,
+  OrderDocumentType,
   OrderStatus,
   ShipmentStatus,
   TicketPriority,
@@ -99,6 +100,27 @@ export const ShipmentStatusValues = {
   DELIVERED: 'DELIVERED',
 } as const satisfies Record<ShipmentStatus, ShipmentStatus>;
 registerEnumType(ShipmentStatusValues, { name: 'ShipmentStatus' });
+
+export const OrderDocumentTypeValues = {
+  ORDER_CONFIRMATION: 'ORDER_CONFIRMATION',
+  DELIVERY_NOTE: 'DELIVERY_NOTE',
+  PACKING_LIST: 'PACKING_LIST',
+  CERTIFICATE: 'CERTIFICATE',
+  DRAWING: 'DRAWING',
+  OTHER: 'OTHER',
+} as const satisfies Record<OrderDocumentType, OrderDocumentType>;
+registerEnumType(OrderDocumentTypeValues, {
+  name: 'OrderDocumentType',
+  description: 'Kind of an order document, as the ERP classifies it.',
+  valuesConfig: {
+    ORDER_CONFIRMATION: { description: "The supplier's confirmation of the order." },
+    DELIVERY_NOTE: { description: 'Note that goes with a shipment.' },
+    PACKING_LIST: { description: 'Contents of the packages of a shipment.' },
+    CERTIFICATE: { description: 'Certificate for the goods, such as a certificate of conformity or origin.' },
+    DRAWING: { description: 'Technical drawing of an ordered item.' },
+    OTHER: { description: 'Any other file the ERP attached to the order.' },
+  },
+});
 
 export const TicketStatusValues = {
   NEW: 'NEW',

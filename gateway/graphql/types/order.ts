@@ -30,7 +30,7 @@ export class Order {
   @Field(() => Money)
   total!: Money;
 
-  // lines, shipments and invoices are field resolvers in OrderResolver.
+  // lines, shipments, documents and invoices are field resolvers in OrderResolver.
 
   /** The connector's row, for the field resolvers. Not exposed. */
   source!: domain.Order;

@@ -8,6 +8,7 @@ import { InvoiceStatusText } from '../invoices/InvoiceStatusText';
 import { invoiceTypeLabels, orderStatusLabels, shipmentStatusLabels } from '../labels';
 import { CodedErrorNotice, EmptyState, ErrorNotice, Loading } from '../ui/QueryStates';
 import { DateText, MoneyText } from '../ui/values';
+import { OrderDocuments } from './OrderDocuments';
 
 const OrderDetailPageQuery = graphql(`
   query OrderDetail($number: String!) {
@@ -136,6 +137,11 @@ function OrderDetails({ order, invoicesError, onRetry }: OrderDetailsProps) {
       <section aria-labelledby="order-shipments-heading">
         <h2 id="order-shipments-heading">Shipments</h2>
         <Shipments shipments={order.shipments} />
+      </section>
+
+      <section aria-labelledby="order-documents-heading">
+        <h2 id="order-documents-heading">Documents</h2>
+        <OrderDocuments orderNumber={order.number} />
       </section>
 
       <section aria-labelledby="order-invoices-heading">
