@@ -62,9 +62,20 @@ describe('demo:seed on PostgreSQL', () => {
     const result = await runDemoSeed([], { ERP_DATABASE_URL: erp.url, PORTAL_DATABASE_URL: portal.url });
     const remaining = await sql<{ count: string }>`SELECT count(*) AS count FROM portal_credentials`.execute(portal.database.db);
 
-    expect(result.code).toBe(1);
-    expect(result.stdout).toContain('run again with --replace');
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(result.stdout).toContain('The ERP database already contains customers, so it was left unchanged. Run with --replace to regenerate the demo data.');
+    expect(result.stdout).not.toContain('Demo sign-ins ready');
     expect(Number(remaining.rows[0]?.count)).toBe(0);
+  }, 60_000);
+
+  test('exits with 1 when the ERP database is missing', async () => {
+    // The same server and user, with a database name that no test creates.
+    const missingErpUrl = erp.url.replace(/^([a-z]+:\/\/[^/]+)\/[^/?]*/i, '$1/rover_test_missing_database');
+    const result = await runDemoSeed([], { ERP_DATABASE_URL: missingErpUrl, PORTAL_DATABASE_URL: portal.url });
+
+    expect(missingErpUrl).not.toBe(erp.url);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Writing demo data failed');
   }, 60_000);
 
   test('--no-credentials leaves the portal store alone', async () => {

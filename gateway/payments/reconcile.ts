@@ -13,6 +13,9 @@
  *   it is handled as above. If not, Stripe rejects the request (its
  *   `expires_at` is too close by now), which proves that no session exists,
  *   and the attempt becomes EXPIRED.
+ * - A session that Stripe does not know (`resource_missing`, such as after
+ *   the fake Stripe restarted) cannot be paid, so the attempt becomes
+ *   EXPIRED and a warning is logged.
  */
 import type { PaymentAttempt } from '../../connectors/payments';
 import { StripeRejectedError } from '../../connectors/stripe';
@@ -93,8 +96,8 @@ export async function closeAttempt(context: PaymentContext, attempt: PaymentAtte
     return attempt;
   }
 
-  let session: CheckoutSessionSummary = await context.checkout.retrieveSession(sessionId);
-  if (session.status === 'open') {
+  let session = await retrieveKnownSession(context, sessionId);
+  if (session !== null && session.status === 'open') {
     try {
       session = await context.checkout.expireSession(sessionId);
     } catch (error) {
@@ -102,8 +105,11 @@ export async function closeAttempt(context: PaymentContext, attempt: PaymentAtte
       if (!(error instanceof StripeRejectedError)) {
         throw error;
       }
-      session = await context.checkout.retrieveSession(sessionId);
+      session = await retrieveKnownSession(context, sessionId);
     }
+  }
+  if (session === null) {
+    return expireAttemptWithMissingSession(context, attempt, sessionId);
   }
 
   const eventTime = context.clock().toISOString();
@@ -113,5 +119,35 @@ export async function closeAttempt(context: PaymentContext, attempt: PaymentAtte
       await applySessionReport(context, queries, locked, 'retrieved', session, eventTime);
     }
   });
+  return (await context.store.attemptById(attempt.id)) ?? attempt;
+}
+
+/** Retrieves the session, or returns null when Stripe responds that no session has this id (`resource_missing`). */
+async function retrieveKnownSession(context: PaymentContext, sessionId: string): Promise<CheckoutSessionSummary | null> {
+  try {
+    return await context.checkout.retrieveSession(sessionId);
+  } catch (error) {
+    if (error instanceof StripeRejectedError && error.code === 'resource_missing') {
+      return null;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Marks a CREATED or OPEN attempt EXPIRED because Stripe has no session with
+ * its id, which frees the invoice amounts it held. A payment event that
+ * arrives for it later still moves it to SUCCEEDED (connectors/payments/states.ts).
+ */
+async function expireAttemptWithMissingSession(context: PaymentContext, attempt: PaymentAttempt, sessionId: string): Promise<PaymentAttempt> {
+  const now = context.clock().toISOString();
+  const failureReason = `Stripe has no Checkout Session ${sessionId} for this payment, so it cannot be paid.`;
+  const moved = await context.store.transition(attempt.id, 'EXPIRED', { failureReason }, now, ['CREATED', 'OPEN']);
+  if (moved) {
+    context.logger.warn(
+      { paymentId: attempt.id, checkoutSessionId: sessionId },
+      'Stripe does not know the Checkout Session of this payment; the payment was marked EXPIRED and its invoices were released',
+    );
+  }
   return (await context.store.attemptById(attempt.id)) ?? attempt;
 }

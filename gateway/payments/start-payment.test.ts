@@ -1,3 +1,5 @@
+import pino, { type Logger } from 'pino';
+
 import { ConnectorInputError, UpstreamUnavailableError } from '../../connectors/errors';
 import { TEST_ENGINES } from '../../connectors/payments/test/databases';
 import { startFakeStripe } from '../../connectors/stripe/fake/server';
@@ -12,8 +14,22 @@ async function inputError(promise: Promise<unknown>): Promise<ConnectorInputErro
   return error as ConnectorInputError;
 }
 
+/** A pino logger that keeps its JSON lines, so a test can check what was logged. */
+function capturedLogs(): { logger: Logger; lines: () => Record<string, unknown>[] } {
+  const output: string[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => output.push(line) });
+  return { logger, lines: () => output.map((line) => JSON.parse(line) as Record<string, unknown>) };
+}
+
 describe.each(TEST_ENGINES)('startPayment on %s', (engine) => {
   let harness: PaymentHarness;
+
+  /** Replaces the fake Stripe with a new one on the same port that knows no sessions, as a restart does. */
+  async function restartFakeStripe(): Promise<void> {
+    const port = Number(new URL(harness.settings.stripe.apiUrl as string).port);
+    await harness.fake.close();
+    harness.fake = await startFakeStripe({ port, webhookSecret: harness.settings.webhookSecret, now: () => harness.clock().getTime() });
+  }
 
   beforeAll(async () => {
     harness = await startHarness(engine);
@@ -174,6 +190,39 @@ describe.each(TEST_ENGINES)('startPayment on %s', (engine) => {
       expect(second.payment.id).not.toBe(first.payment.id);
       expect(second.payment.requestSequence).toBe(1);
       expect(harness.fake.sessions()).toHaveLength(2);
+    });
+
+    it('cancels a payment whose session Stripe lost', async () => {
+      const logs = capturedLogs();
+      harness.service = harness.createService({ logger: logs.logger });
+      const first = await harness.service.startPayment(harness.viewer, [{ number: 'INV-1' }]);
+      await restartFakeStripe();
+
+      const cancelled = await harness.service.cancelPayment(harness.viewer, first.payment.id);
+
+      expect(cancelled.state).toBe('EXPIRED');
+      expect(logs.lines()).toContainEqual(
+        expect.objectContaining({ level: 40, paymentId: first.payment.id, checkoutSessionId: first.payment.checkoutSessionId }),
+      );
+      const second = await harness.service.startPayment(harness.viewer, [{ number: 'INV-1' }]);
+      expect(second.payment.id).not.toBe(first.payment.id);
+      expect(second.payment.total).toBe('125.5000');
+    });
+
+    it('releases a lost session before counting holds', async () => {
+      const logs = capturedLogs();
+      harness.service = harness.createService({ logger: logs.logger });
+      const first = await harness.service.startPayment(harness.viewer, [{ number: 'INV-1' }]);
+      await restartFakeStripe();
+      // Sixty-one minutes later the payment is due for the expiry check.
+      harness.clockOffset.ms = 61 * 60_000;
+
+      const second = await harness.service.startPayment(harness.viewer, [{ number: 'INV-1' }, { number: 'INV-2' }]);
+
+      expect(second.payment.total).toBe('199.7500');
+      const [old] = await harness.service.paymentsById(harness.viewer.customer.id, [first.payment.id]);
+      expect(old?.payment.state).toBe('EXPIRED');
+      expect(logs.lines()).toContainEqual(expect.objectContaining({ level: 40, paymentId: first.payment.id }));
     });
 
     it('settles an expired payment first', async () => {

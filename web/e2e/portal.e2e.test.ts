@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { formatCount, formatDate, formatMoney } from '../src/format';
+import { formatCount, formatCountWithNoun, formatDate, formatMoney } from '../src/format';
 import {
   checkBuildOutputs,
   findChromium,
@@ -222,7 +222,7 @@ test('invoice list sorts by balance', async () => {
   const ascending = await invoiceOrder('ASC');
   await expectRowOrder(ascending.edges.map((edge) => edge.node.number));
   expect(await balanceHeader.getAttribute('aria-sort')).toBe('ascending');
-  expect(await page.locator('.result-count').innerText()).toContain(`of ${formatCount(ascending.totalCount)} invoices`);
+  expect(await page.locator('.result-count').innerText()).toContain(`of ${formatCountWithNoun(ascending.totalCount, 'invoice', 'invoices')}`);
   const ascendingCents = (await columnTexts(5)).map(displayedMoneyToCents);
   expect(ascendingCents).toEqual([...ascendingCents].sort(compareBigInt));
 
@@ -398,13 +398,23 @@ test('pay button hidden without Stripe', async () => {
   expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Payments' }).count()).toBe(0);
 }, STEP_TIMEOUT_MS);
 
-test('dashboard fits 375 px phone width', async () => {
+test('pages fit 375 px phone width', async () => {
+  // The order page has a tracking link whose "(opens in a new tab)" text is
+  // visually hidden and absolutely positioned inside a scrolling table.
+  const data = await graphqlRequest<{ orders: { edges: { node: { number: string; shipments: { trackingUrl: string | null }[] } }[] } }>(
+    '{ orders(first: 100) { edges { node { number shipments { trackingUrl } } } } }',
+  );
+  const trackedOrder = data.orders.edges.map((edge) => edge.node).find((node) => node.shipments.some((shipment) => shipment.trackingUrl));
+  if (!trackedOrder) {
+    throw new Error('The demo data has no order with a tracked shipment among the first 100 orders.');
+  }
+
   await page.setViewportSize({ width: 375, height: 812 });
   try {
-    for (const pathname of ['/', '/invoices']) {
+    for (const pathname of ['/', '/invoices', '/orders', '/tickets', `/orders/${encodeURIComponent(trackedOrder.number)}`]) {
       await page.goto(`${baseUrl()}${pathname}`);
       await page.locator('main h1').waitFor();
-      await page.locator('.state-loading').waitFor({ state: 'detached' });
+      await page.waitForFunction(() => document.querySelectorAll('.state-loading').length === 0);
 
       const widths = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
@@ -412,6 +422,39 @@ test('dashboard fits 375 px phone width', async () => {
       }));
       expect({ pathname, ...widths }).toEqual({ pathname, scrollWidth: widths.clientWidth, clientWidth: widths.clientWidth });
     }
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+}, STEP_TIMEOUT_MS);
+
+test('trend chart labels do not overlap at 375 px', async () => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  try {
+    await page.goto(`${baseUrl()}/`);
+    await page.locator('svg.trend-chart').waitFor();
+    const boxes = await page.locator('svg.trend-chart text.axis-label').evaluateAll((labels) =>
+      labels.map((label) => {
+        const box = label.getBoundingClientRect();
+        return { text: label.textContent ?? '', left: box.left, right: box.right, top: Math.round(box.top) };
+      }),
+    );
+
+    // Month names form one row and years another. Within a row, each label must end before the next starts.
+    expect(boxes.length).toBeGreaterThan(0);
+    const rows = new Map<number, typeof boxes>();
+    for (const box of boxes) {
+      rows.set(box.top, [...(rows.get(box.top) ?? []), box]);
+    }
+    for (const row of rows.values()) {
+      const sorted = [...row].sort((left, right) => left.left - right.left);
+      for (let index = 1; index < sorted.length; index += 1) {
+        const previous = sorted[index - 1]!;
+        const current = sorted[index]!;
+        expect([previous.text, current.text, previous.right <= current.left]).toEqual([previous.text, current.text, true]);
+      }
+    }
+    // The table below the chart still lists every month.
+    expect(await page.locator('.trend-table tbody tr').count()).toBe(12);
   } finally {
     await page.setViewportSize({ width: 1280, height: 900 });
   }

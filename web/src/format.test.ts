@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatMoney, formatMonthLong, formatMonthShort, formatQuantity } from './format';
+import { formatCountWithNoun, formatDate, formatDateTime, formatMoney, formatMonthLong, formatMonthShort, formatQuantity } from './format';
 
 describe('formatMoney', () => {
   test.each([
@@ -72,5 +72,16 @@ describe('formatQuantity', () => {
     ['-2.50', '-2.5'],
   ])('formats %s as %s', (quantity, expected) => {
     expect(formatQuantity(quantity)).toBe(expected);
+  });
+});
+
+describe('formatCountWithNoun', () => {
+  test.each([
+    [0, '0 tickets'],
+    [1, '1 ticket'],
+    [2, '2 tickets'],
+    [1_204, '1,204 tickets'],
+  ])('formats %d as %s', (count, expected) => {
+    expect(formatCountWithNoun(count, 'ticket', 'tickets')).toBe(expected);
   });
 });

@@ -121,6 +121,11 @@ export function formatCount(count: number): string {
   return countFormatter.format(count);
 }
 
+/** Formats a count followed by the noun in agreement with it, for example "1 ticket" or "1,204 tickets". */
+export function formatCountWithNoun(count: number, singular: string, plural: string): string {
+  return `${countFormatter.format(count)} ${count === 1 ? singular : plural}`;
+}
+
 /** Formats a decimal quantity string, dropping trailing zeros of the fraction: "12.5000" becomes "12.5". */
 export function formatQuantity(quantity: string): string {
   const match = DECIMAL_PATTERN.exec(quantity.trim());

@@ -3,8 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { sql } from 'kysely';
+
 import * as decimal from '../../decimal';
-import { openDatabase } from '../../sql';
+import { openDatabase, type Database } from '../../sql';
 import { ERP_TEST_ENGINES, TEST_ENGINES, createTestDatabase, silentLogger, type TestDatabase, type TestEngine } from '../../sql/test/test-databases';
 import { runWorkers } from '../../test/workers';
 import { ORDER_STATUSES } from '../contract';
@@ -37,6 +39,32 @@ async function logicalDump(testDatabase: TestDatabase) {
   };
 }
 
+/** Reads what the contract suite's reference reads leave out: items and quantities of lines, and payment references. */
+async function billingDetails(database: Database) {
+  const { adapter } = database;
+  const invoiceLines = await sql<Record<string, unknown>>`SELECT invoice_id, item_number, quantity, unit_price FROM erp_invoice_lines ORDER BY id`.execute(database.db);
+  const orderLines = await sql<Record<string, unknown>>`SELECT order_id, item_number, quantity_shipped, unit_price FROM erp_order_lines ORDER BY id`.execute(database.db);
+  const payments = await sql<Record<string, unknown>>`SELECT id, reference FROM erp_invoice_payments ORDER BY id`.execute(database.db);
+  return {
+    invoiceLines: invoiceLines.rows.map((row) => ({
+      invoiceId: adapter.readId(row.invoice_id),
+      item: `${String(row.item_number)} at ${adapter.readDecimal(row.unit_price)}`,
+      quantity: adapter.readDecimal(row.quantity),
+    })),
+    orderLines: orderLines.rows.map((row) => ({
+      orderId: adapter.readId(row.order_id),
+      item: `${String(row.item_number)} at ${adapter.readDecimal(row.unit_price)}`,
+      quantityShipped: adapter.readDecimal(row.quantity_shipped),
+    })),
+    paymentReferences: new Map(payments.rows.map((row) => [adapter.readId(row.id), String(row.reference)])),
+  };
+}
+
+/** Adds `quantity` to the total of `key` in `totals`. */
+function addQuantity(totals: Map<string, string>, key: string, quantity: string): void {
+  totals.set(key, decimal.add(totals.get(key) ?? '0', quantity));
+}
+
 async function seededDatabase(engine: TestEngine, seed: number): Promise<TestDatabase> {
   const testDatabase = await createTestDatabase(engine);
   await createErpTables(testDatabase.database.db, testDatabase.database.engine);
@@ -47,11 +75,13 @@ async function seededDatabase(engine: TestEngine, seed: number): Promise<TestDat
 describe('demo data', () => {
   const opened: TestDatabase[] = [];
   let reference: Awaited<ReturnType<typeof logicalDump>>;
+  let details: Awaited<ReturnType<typeof billingDetails>>;
 
   beforeAll(async () => {
     const testDatabase = await seededDatabase('sqlite', 1);
     opened.push(testDatabase);
     reference = await logicalDump(testDatabase);
+    details = await billingDetails(testDatabase.database);
   });
 
   afterAll(async () => {
@@ -123,6 +153,80 @@ describe('demo data', () => {
     for (const order of reference.orders) {
       const lines = reference.orderLines.filter((line) => line.parentId === order.id);
       expect([order.number, decimal.toFixedScale(decimal.sum(lines.map((line) => line.amount)))]).toEqual([order.number, order.total]);
+    }
+  });
+
+  test('linked invoices bill shipped goods of their order', () => {
+    const invoicesById = new Map(reference.invoices.map((invoice) => [invoice.id, invoice]));
+    const shipped = new Map<string, string>();
+    const billed = new Map<string, string>();
+    const returned = new Map<string, string>();
+    for (const line of details.orderLines) {
+      addQuantity(shipped, `${line.orderId}: ${line.item}`, line.quantityShipped);
+    }
+    for (const line of details.invoiceLines) {
+      const invoice = invoicesById.get(line.invoiceId);
+      if (invoice?.orderId == null) {
+        continue;
+      }
+      const key = `${invoice.orderId}: ${line.item}`;
+      if (invoice.type === 'INVOICE') {
+        addQuantity(billed, key, line.quantity);
+      } else {
+        addQuantity(returned, key, decimal.subtract('0', line.quantity));
+      }
+    }
+
+    expect(billed.size).toBeGreaterThan(0);
+    expect(returned.size).toBeGreaterThan(0);
+    for (const [key, quantity] of billed) {
+      expect([key, decimal.compare(quantity, shipped.get(key) ?? '0') <= 0]).toEqual([key, true]);
+    }
+    for (const [key, quantity] of returned) {
+      expect([key, decimal.compare(quantity, billed.get(key) ?? '0') <= 0]).toEqual([key, true]);
+    }
+    for (const order of reference.orders) {
+      const linked = reference.invoices.filter((invoice) => invoice.orderId === order.id && invoice.type === 'INVOICE');
+      expect([order.number, decimal.compare(decimal.sum(linked.map((invoice) => invoice.amount)), order.total) <= 0]).toEqual([order.number, true]);
+    }
+  });
+
+  test('no month has negative payments', () => {
+    const invoicesById = new Map(reference.invoices.map((invoice) => [invoice.id, invoice]));
+    const monthTotals = new Map<string, string>();
+    for (const payment of reference.payments) {
+      const customerId = invoicesById.get(payment.invoiceId)?.customerId;
+      addQuantity(monthTotals, `customer ${customerId} in ${payment.paymentDate.slice(0, 7)}`, payment.amount);
+    }
+
+    expect(monthTotals.size).toBeGreaterThanOrEqual(3 * 12);
+    for (const [month, total] of monthTotals) {
+      expect([month, decimal.compare(total, '0') >= 0]).toEqual([month, true]);
+    }
+  });
+
+  test('credit memo applications come in pairs', () => {
+    const invoicesById = new Map(reference.invoices.map((invoice) => [invoice.id, invoice]));
+    const invoicesByNumber = new Map(reference.invoices.map((invoice) => [invoice.number, invoice]));
+    const applications = reference.payments.filter((payment) => decimal.compare(payment.amount, '0') < 0);
+
+    expect(applications.length).toBeGreaterThan(0);
+    for (const application of applications) {
+      const memo = invoicesById.get(application.invoiceId);
+      const target = invoicesByNumber.get(/^APPLIED TO (.+)$/.exec(details.paymentReferences.get(application.id) ?? '')?.[1] ?? '');
+      const counterpart = reference.payments.find(
+        (payment) =>
+          payment.invoiceId === target?.id &&
+          payment.paymentDate === application.paymentDate &&
+          decimal.compare(payment.amount, decimal.subtract('0', application.amount)) === 0 &&
+          details.paymentReferences.get(payment.id) === `CREDIT MEMO ${memo?.number}`,
+      );
+      expect([application.id, memo?.type, target?.type, target?.customerId === memo?.customerId]).toEqual([application.id, 'CREDIT_MEMO', 'INVOICE', true]);
+      expect([application.id, counterpart !== undefined]).toEqual([application.id, true]);
+    }
+    for (const invoice of reference.invoices) {
+      const sign = invoice.type === 'INVOICE' ? decimal.compare(invoice.balance, '0') >= 0 : decimal.compare(invoice.balance, '0') <= 0;
+      expect([invoice.number, sign]).toEqual([invoice.number, true]);
     }
   });
 
@@ -235,7 +339,7 @@ describe('seed CLI', () => {
     });
   }
 
-  test('seeds, refuses to seed again, and replaces on request', async () => {
+  test('seeds, leaves seeded data alone, and replaces on request', async () => {
     const first = await seed(['--invoices', '40', '--orders', '20', '--tickets', '5', '--seed', '3']);
     const again = await seed([]);
     const replaced = await seed(['--replace', '--invoices', '25']);
@@ -243,8 +347,9 @@ describe('seed CLI', () => {
 
     expect([first.code, first.stderr]).toEqual([0, '']);
     expect(first.stdout).toContain('"erp_invoices":40');
-    expect(again.code).toBe(1);
-    expect(again.stdout).toContain('run again with --replace');
+    expect([again.code, again.stderr]).toEqual([0, '']);
+    expect(again.stdout).toContain('The ERP database already contains customers, so it was left unchanged. Run with --replace to regenerate the demo data.');
+    expect(again.stdout).not.toContain('"erp_invoices"');
     expect(replaced.code).toBe(0);
     expect(replaced.stdout).toContain('"erp_invoices":25');
     expect(invalid.code).toBe(2);

@@ -23,8 +23,8 @@ export interface InvoiceableShipment {
 export interface OrderHistory {
   /** Per customer (index into DEMO_CUSTOMERS): shipments not yet invoiced, oldest first. */
   invoiceable: InvoiceableShipment[][];
-  /** Per customer: orders with their day, oldest first, for support cases and service invoices. */
-  orders: { id: number; day: number; number: string; shipped: boolean }[][];
+  /** Per customer: orders with their day, oldest first, for support cases. */
+  orders: { id: number; day: number; number: string }[][];
 }
 
 function orderStatusForAge(context: DemoContext, age: number): OrderStatus {
@@ -194,7 +194,7 @@ export async function writeOrders(context: DemoContext): Promise<OrderHistory> {
       }
     }
 
-    history.orders[customerIndex]?.push({ id, day, number, shipped: shippedLineCount > 0 });
+    history.orders[customerIndex]?.push({ id, day, number });
   }
 
   // Second shipments can ship after a later order's first one.

@@ -20,8 +20,8 @@ Writes deterministic demo data (3 customers with invoices, orders, documents
 and support cases) into the ERP database named by ERP_DATABASE_URL, on
 SQLite, PostgreSQL or SQL Server. Without it the database is
 sqlite:<PORTAL_DATA_DIR>/erp-demo.sqlite, where PORTAL_DATA_DIR defaults to
-./data. A database that already has customers is left alone unless --replace
-is given.
+./data. A database that already has customers is left unchanged unless
+--replace is given, and the command still exits with 0.
 
 After writing the demo data it writes a sign-in with the password
 "portal-demo" for each demo contact that has none into the portal store
@@ -110,7 +110,7 @@ function parseCommandLine(argv: string[]): CommandLine {
 }
 
 export interface DemoSeedOutcome {
-  /** Exit code for the process: 0 written, 1 failed or left unchanged, 2 invalid command line. */
+  /** Exit code for the process: 0 written or left unchanged, 1 failed, 2 invalid command line. */
   exitCode: number;
   /** True when this run wrote the demo data. Demo sign-ins are only written then, never next to a real ERP. */
   demoDataWritten: boolean;
@@ -135,7 +135,7 @@ export async function runDemoSeed(argv: string[]): Promise<DemoSeedOutcome> {
     return { exitCode: 0, demoDataWritten: false, writeCredentials: false };
   }
   const result = await seedErp(commandLine);
-  return { exitCode: result === 'written' ? 0 : 1, demoDataWritten: result === 'written', writeCredentials: commandLine.credentials };
+  return { exitCode: result === 'failed' ? 1 : 0, demoDataWritten: result === 'written', writeCredentials: commandLine.credentials };
 }
 
 async function seedErp(commandLine: CommandLine): Promise<'written' | 'unchanged' | 'failed'> {
@@ -163,10 +163,12 @@ async function seedErp(commandLine: CommandLine): Promise<'written' | 'unchanged
       return { customers, summary: await writeDemoData(trx, database.engine, database.adapter, options) };
     });
 
+    // A second `npm run build && npm run demo:seed && npm start` lands here,
+    // so this is a normal outcome and not an error.
     if (outcome.summary === null) {
-      logger.error(
+      logger.info(
         { database: redactDatabaseUrl(url), customers: outcome.customers },
-        'The ERP database already has customers and was left unchanged; run again with --replace to delete its ERP tables and write new demo data',
+        'The ERP database already contains customers, so it was left unchanged. Run with --replace to regenerate the demo data.',
       );
       return 'unchanged';
     }

@@ -7,6 +7,7 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
 
 import type { Contact, Customer, CurrencyCode, DecimalString } from '../../../connectors/domain';
 import { createErpConnector, createErpTables } from '../../../connectors/erp';
@@ -114,7 +115,7 @@ export class PaymentHarness {
    * its own Stripe client and, on PostgreSQL, its own connection pools.
    * SQLite shares the connection (see connectors/payments/test/databases.ts).
    */
-  createService(options: { receipts?: ReceiptWriter; separateConnections?: boolean } = {}): PaymentService {
+  createService(options: { receipts?: ReceiptWriter; separateConnections?: boolean; logger?: Logger } = {}): PaymentService {
     const separate = options.separateConnections === true && this.engine === 'postgres';
     const portal = separate ? this.portalDatabase.open() : this.portal;
     const erp = separate ? this.erpDatabase.open() : this.erp;
@@ -124,7 +125,7 @@ export class PaymentHarness {
       invoices: createErpConnector(erp).invoices,
       checkout: new StripeCheckout(createStripeClient(this.settings.stripe)),
       receipts: options.receipts ?? new CashReceiptWriter(erp),
-      logger: silentLogger,
+      logger: options.logger ?? silentLogger,
       clock: this.clock,
       ...(this.writeBack === undefined ? {} : { writeBack: this.writeBack }),
     });

@@ -1,6 +1,7 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { formatMoney, formatMonthLong, formatMonthShort } from '../format';
 import type { MoneyValue } from '../ui/values';
+import { monthLabels } from './month-labels';
 import { linearScale } from './scale';
 
 export interface TrendPoint {
@@ -135,6 +136,9 @@ function ChartBody({ points, currency, width }: ChartBodyProps) {
   const groupWidth = plotWidth / Math.max(points.length, 1);
   const barWidth = groupWidth * 0.34;
   const zeroY = y(0);
+  // On a narrow chart only every second or third month gets a label, so that
+  // labels do not overlap. The table below the chart lists every month.
+  const labels = new Map(monthLabels(points.map((point) => point.month), groupWidth).map((label) => [label.index, label]));
 
   return (
     <>
@@ -154,8 +158,7 @@ function ChartBody({ points, currency, width }: ChartBodyProps) {
           const groupX = MARGIN.left + index * groupWidth;
           const invoiced = Number(point.invoiced.amount);
           const paid = Number(point.paid.amount);
-          const [year, monthNumber] = point.month.split('-');
-          const showYear = index === 0 || monthNumber === '01';
+          const label = labels.get(index);
 
           return (
             <g key={point.month}>
@@ -173,12 +176,14 @@ function ChartBody({ points, currency, width }: ChartBodyProps) {
                 width={barWidth}
                 height={Math.abs(y(paid) - zeroY)}
               />
-              <text className="axis-label" x={groupX + groupWidth / 2} y={HEIGHT - MARGIN.bottom + 14} textAnchor="middle">
-                {formatMonthShort(point.month)}
-              </text>
-              {showYear ? (
+              {label ? (
+                <text className="axis-label" x={groupX + groupWidth / 2} y={HEIGHT - MARGIN.bottom + 14} textAnchor="middle">
+                  {formatMonthShort(point.month)}
+                </text>
+              ) : null}
+              {label?.showYear ? (
                 <text className="axis-label" x={groupX + groupWidth / 2} y={HEIGHT - MARGIN.bottom + 28} textAnchor="middle">
-                  {year}
+                  {point.month.slice(0, 4)}
                 </text>
               ) : null}
             </g>

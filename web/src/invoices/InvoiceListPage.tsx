@@ -7,7 +7,7 @@ import type {
   InvoiceStatus,
   InvoiceType,
 } from '../gql/graphql';
-import { formatCount } from '../format';
+import { formatCount, formatCountWithNoun } from '../format';
 import { invoiceStatusLabels, invoiceTypeLabels } from '../labels';
 import { ListFooter } from '../ui/ListFooter';
 import { EmptyState, ErrorNotice, Loading } from '../ui/QueryStates';
@@ -178,7 +178,7 @@ export function InvoiceListPage() {
       ) : (
         <>
           <p className="result-count" role="status">
-            Showing {formatCount(pages.nodes.length)} of {formatCount(pages.totalCount ?? pages.nodes.length)} invoices
+            Showing {formatCount(pages.nodes.length)} of {formatCountWithNoun(pages.totalCount ?? pages.nodes.length, 'invoice', 'invoices')}
           </p>
           {payments.canPay ? <PaySelectionBar selection={selection} /> : null}
           {payments.unavailableReason ? <p className="notice payments-unavailable">{payments.unavailableReason}</p> : null}
@@ -191,8 +191,8 @@ export function InvoiceListPage() {
                       <span className="visually-hidden">Select to pay</span>
                     </th>
                   ) : null}
-                  <SortableHeader field="NUMBER" label="Invoice Number" sort={sort} onSort={toggleSort} />
-                  <SortableHeader field="DUE_DATE" label="Due Date" sort={sort} onSort={toggleSort} />
+                  <SortableHeader field="NUMBER" label="Invoice number" sort={sort} onSort={toggleSort} />
+                  <SortableHeader field="DUE_DATE" label="Due date" sort={sort} onSort={toggleSort} />
                   <th scope="col">Type</th>
                   <SortableHeader field="AMOUNT" label="Amount" sort={sort} onSort={toggleSort} className="numeric" />
                   <SortableHeader field="BALANCE" label="Balance" sort={sort} onSort={toggleSort} className="numeric" />

@@ -266,9 +266,9 @@ function OrderInvoices({ invoices }: { invoices: NonNullable<OrderDetail['invoic
       <table className="data-table">
         <thead>
           <tr>
-            <th scope="col">Invoice Number</th>
+            <th scope="col">Invoice number</th>
             <th scope="col">Type</th>
-            <th scope="col">Due Date</th>
+            <th scope="col">Due date</th>
             <th scope="col" className="numeric">
               Amount
             </th>

@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from 'react-router';
-import { formatCount } from '../format';
+import { formatCount, formatCountWithNoun } from '../format';
 import { graphql } from '../gql';
 import type { OrderFilter, OrderListQuery, OrderSortField, OrderStatus } from '../gql/graphql';
 import { orderStatusLabels } from '../labels';
@@ -96,15 +96,15 @@ export function OrderListPage() {
       ) : (
         <>
           <p className="result-count" role="status">
-            Showing {formatCount(pages.nodes.length)} of {formatCount(pages.totalCount ?? pages.nodes.length)} orders
+            Showing {formatCount(pages.nodes.length)} of {formatCountWithNoun(pages.totalCount ?? pages.nodes.length, 'order', 'orders')}
           </p>
           <div className="table-scroll" role="region" aria-label="Orders" tabIndex={0}>
             <table className="data-table">
               <thead>
                 <tr>
-                  <SortableHeader field="NUMBER" label="Order Number" sort={sort} onSort={toggleSort} />
-                  <th scope="col">PO Number</th>
-                  <SortableHeader field="ORDER_DATE" label="Order Date" sort={sort} onSort={toggleSort} />
+                  <SortableHeader field="NUMBER" label="Order number" sort={sort} onSort={toggleSort} />
+                  <th scope="col">PO number</th>
+                  <SortableHeader field="ORDER_DATE" label="Order date" sort={sort} onSort={toggleSort} />
                   <SortableHeader field="STATUS" label="Status" sort={sort} onSort={toggleSort} />
                   <SortableHeader field="TOTAL" label="Total" sort={sort} onSort={toggleSort} className="numeric" />
                 </tr>

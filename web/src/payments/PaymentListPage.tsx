@@ -1,6 +1,6 @@
 /** The company's online payments, newest first. */
 import { Link } from 'react-router';
-import { formatCount } from '../format';
+import { formatCount, formatCountWithNoun } from '../format';
 import { graphql } from '../gql';
 import type { PaymentListQuery } from '../gql/graphql';
 import { paymentStatusLabels } from '../labels';
@@ -60,7 +60,7 @@ export function PaymentListPage() {
       ) : (
         <>
           <p className="result-count" role="status">
-            Showing {formatCount(pages.nodes.length)} of {formatCount(pages.totalCount ?? pages.nodes.length)} payments
+            Showing {formatCount(pages.nodes.length)} of {formatCountWithNoun(pages.totalCount ?? pages.nodes.length, 'payment', 'payments')}
           </p>
           <div className="table-scroll" role="region" aria-label="Payments" tabIndex={0}>
             <table className="data-table">

@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from 'react-router';
-import { formatCount } from '../format';
+import { formatCount, formatCountWithNoun } from '../format';
 import { graphql } from '../gql';
 import type { TicketFilter, TicketListQuery, TicketStatus } from '../gql/graphql';
 import { ticketPriorityLabels, ticketStatusLabels } from '../labels';
@@ -94,7 +94,7 @@ export function TicketListPage() {
       ) : (
         <>
           <p className="result-count" role="status">
-            Showing {formatCount(pages.nodes.length)} of {formatCount(pages.totalCount ?? pages.nodes.length)} tickets
+            Showing {formatCount(pages.nodes.length)} of {formatCountWithNoun(pages.totalCount ?? pages.nodes.length, 'ticket', 'tickets')}
           </p>
           <div className="table-scroll" role="region" aria-label="Support tickets" tabIndex={0}>
             <table className="data-table">
