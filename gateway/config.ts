@@ -10,9 +10,7 @@ import type { LevelWithSilent } from 'pino';
 
 import { loadSalesforceConfig, type SalesforceConfig } from '../connectors/salesforce';
 import { parseDatabaseUrl } from '../connectors/sql';
-// documents/config.ts and payments/config.ts import ConfigError from this
-// module. The cycles are harmless because each module uses the other's
-// exports only when called.
+import { ConfigError, parseBoolean, parseInteger } from './config-values';
 import { loadDocumentsConfig, type DocumentsConfig } from './documents/config';
 import { loadPaymentsConfig, type PaymentsConfig } from './payments/config';
 
@@ -50,9 +48,8 @@ export interface GatewayConfig {
 
 export type TicketsConfig = { source: 'erp' } | { source: 'salesforce'; salesforce: SalesforceConfig };
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
+// Re-exported so that callers of loadConfig catch the error type from the same module.
+export { ConfigError };
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -77,7 +74,7 @@ export function loadConfig(env: Environment = process.env, cwd: string = process
   const publicUrl = parsePublicUrl(read('PUBLIC_URL'));
 
   return {
-    port: parseInteger('PORT', read('PORT'), 4000, 0, 65535, '4000'),
+    port: parseInteger('PORT', read('PORT'), 4000, 0, 65535),
     host: parseHost(read('HOST')),
     dataDir,
     erpDatabaseUrl,
@@ -86,12 +83,12 @@ export function loadConfig(env: Environment = process.env, cwd: string = process
     publicUrl,
     logLevel: parseLogLevel(read('LOG_LEVEL')),
     graphqlIntrospection: parseBoolean('GRAPHQL_INTROSPECTION', read('GRAPHQL_INTROSPECTION'), true),
-    sessionIdleMinutes: parseInteger('SESSION_IDLE_MINUTES', read('SESSION_IDLE_MINUTES'), 60, 1, 7 * 24 * 60, '60'),
-    sessionMaxDays: parseInteger('SESSION_MAX_DAYS', read('SESSION_MAX_DAYS'), 7, 1, 365, '7'),
+    sessionIdleMinutes: parseInteger('SESSION_IDLE_MINUTES', read('SESSION_IDLE_MINUTES'), 60, 1, 7 * 24 * 60),
+    sessionMaxDays: parseInteger('SESSION_MAX_DAYS', read('SESSION_MAX_DAYS'), 7, 1, 365),
     cookieSecure: parseBoolean('COOKIE_SECURE', read('COOKIE_SECURE'), publicUrl?.startsWith('https:') ?? false),
     trustProxy: parseTrustProxy(read('TRUST_PROXY')),
-    dbPoolMax: parseInteger('DB_POOL_MAX', read('DB_POOL_MAX'), 10, 1, 1000, '10'),
-    dbStatementTimeoutMs: parseInteger('DB_STATEMENT_TIMEOUT_MS', read('DB_STATEMENT_TIMEOUT_MS'), 15_000, 1, 3_600_000, '15000'),
+    dbPoolMax: parseInteger('DB_POOL_MAX', read('DB_POOL_MAX'), 10, 1, 1000),
+    dbStatementTimeoutMs: parseInteger('DB_STATEMENT_TIMEOUT_MS', read('DB_STATEMENT_TIMEOUT_MS'), 15_000, 1, 3_600_000),
     webDistDir: path.resolve(cwd, read('WEB_DIST_DIR') ?? 'web/dist'),
     supplierName: read('SUPPLIER_NAME') ?? 'Rover Supply Co.',
     tickets: parseTicketsSource(read('TICKETS_SOURCE'), env),
@@ -126,33 +123,6 @@ function checkDatabaseUrl(name: string, value: string): void {
   } catch (error) {
     throw new ConfigError(error instanceof Error ? error.message : String(error));
   }
-}
-
-function parseInteger(name: string, value: string | undefined, fallback: number, min: number, max: number, example: string): number {
-  if (value === undefined) {
-    return fallback;
-  }
-
-  const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
-    throw new ConfigError(`Invalid ${name} "${value}": expected a whole number from ${min} to ${max}, for example ${name}=${example}.`);
-  }
-  return parsed;
-}
-
-function parseBoolean(name: string, value: string | undefined, fallback: boolean): boolean {
-  if (value === undefined) {
-    return fallback;
-  }
-
-  const normalized = value.toLowerCase();
-  if (['true', '1', 'yes', 'on'].includes(normalized)) {
-    return true;
-  }
-  if (['false', '0', 'no', 'off'].includes(normalized)) {
-    return false;
-  }
-  throw new ConfigError(`Invalid ${name} "${value}": expected true or false, for example ${name}=false.`);
 }
 
 function parseHost(value: string | undefined): string {

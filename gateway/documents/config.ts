@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 
-import { ConfigError } from '../config';
+import { ConfigError } from '../config-values';
 
 export interface DocumentsConfig {
   /** DOCUMENT_STORE_DIR as an absolute path, or null when unset. */

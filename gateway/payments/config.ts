@@ -8,7 +8,7 @@
 import * as decimal from '../../connectors/decimal';
 import type { CurrencyCode, DecimalString } from '../../connectors/domain';
 import { parseStripeApiUrl, type StripeClientConfig } from '../../connectors/stripe';
-import { ConfigError } from '../config';
+import { ConfigError, parseBoolean, parseInteger } from '../config-values';
 
 export interface PaymentsSettings {
   stripe: StripeClientConfig;
@@ -99,31 +99,6 @@ export function loadPaymentsConfig(env: Environment = process.env, publicUrl: st
       checkoutLifetimeMinutes: parseInteger('PAYMENTS_CHECKOUT_LIFETIME_MINUTES', read('PAYMENTS_CHECKOUT_LIFETIME_MINUTES'), 60, 31, 1439),
     },
   };
-}
-
-function parseInteger(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
-  if (value === undefined) {
-    return fallback;
-  }
-  const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
-    throw new ConfigError(`Invalid ${name} "${value}": expected a whole number from ${min} to ${max}, for example ${name}=${fallback}.`);
-  }
-  return parsed;
-}
-
-function parseBoolean(name: string, value: string | undefined, fallback: boolean): boolean {
-  if (value === undefined) {
-    return fallback;
-  }
-  const normalized = value.toLowerCase();
-  if (['true', '1', 'yes', 'on'].includes(normalized)) {
-    return true;
-  }
-  if (['false', '0', 'no', 'off'].includes(normalized)) {
-    return false;
-  }
-  throw new ConfigError(`Invalid ${name} "${value}": expected true or false, for example ${name}=true.`);
 }
 
 /** Parses "USD:0.50,EUR:0.50,JPY:50" into a map from currency code to amount. */
