@@ -121,7 +121,7 @@ export interface OrderDocument {
   fileName: string;
   /** MIME type, such as "application/pdf". */
   contentType: string;
-  /** Where the ERP keeps the file (an https URL or a document-store key). Never sent to clients as it is. */
+  /** Location of the file in the ERP: an https URL or a document-store key. The gateway never sends it to clients. */
   storageKey: string;
   createdDate: IsoDate;
 }

@@ -176,7 +176,7 @@ export interface DocumentFileSource {
   open(document: OrderDocument): Promise<StoredFile>;
 }
 
-/** Reports whether a backing system answers; used by `/readyz`. */
+/** Probe of a backing system, run by `/readyz`: it resolves when the system responds and rejects otherwise. */
 export interface HealthCheck {
   name: string;
   check(): Promise<void>;

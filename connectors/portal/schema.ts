@@ -13,7 +13,7 @@ export interface PortalCredentialsTable {
 }
 
 export interface PortalSessionsTable {
-  /** Hash of the session token. The store never sees the token itself. */
+  /** Hash of the session token. The token itself is never stored. */
   token_hash: string;
   contact_id: string;
   email: string | null;

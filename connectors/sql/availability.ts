@@ -30,7 +30,7 @@ const UNAVAILABLE_MESSAGES = [
   /connection terminated/i,
   /Failed to connect/i,
   /operation timed out/i,
-  // pg's client-side query_timeout, for a server that stopped answering.
+  // pg's client-side query_timeout, for a server that stopped responding.
   /^Query read timeout$/,
   /Client has encountered a connection error and is not queryable/i,
 ];

@@ -77,8 +77,8 @@ const VALIDATION_ABORTED_MESSAGE = 'Validation aborted.';
  * Cleans up validation errors before Apollo sends them. An operation over a
  * size limit gets only the limit errors, because the other errors of an
  * oversized document add nothing the client can act on. graphql-js's bare
- * "Validation aborted." is replaced with a message that tells the client
- * what to change.
+ * "Validation aborted." is replaced with a message that asks the client to stop repeating
+ * fields or fragments.
  * Apollo sends the same array that this hook receives, so it is edited in place.
  */
 function validationErrorsPlugin(): ApolloServerPlugin<GatewayContext> {

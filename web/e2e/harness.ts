@@ -271,3 +271,33 @@ export class FakeStripeProcess {
     }
   }
 }
+
+/**
+ * Runs a GraphQL operation with the browser context's cookies, so it returns
+ * what the signed-in page receives. Throws on an HTTP error or GraphQL errors.
+ */
+export async function graphqlWithBrowserSession<Data>(
+  context: BrowserContext | undefined,
+  baseUrl: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<Data> {
+  if (!context) {
+    throw new Error('The browser did not start; see the error of beforeAll.');
+  }
+
+  const response = await context.request.post(`${baseUrl}/graphql`, {
+    data: { query, variables },
+    headers: { 'content-type': 'application/json' },
+  });
+  const bodyText = await response.text();
+  if (!response.ok()) {
+    throw new Error(`POST /graphql returned HTTP ${response.status()}: ${bodyText.slice(0, 1_000)}`);
+  }
+
+  const body = JSON.parse(bodyText) as { data?: Data; errors?: unknown[] };
+  if (body.errors?.length || !body.data) {
+    throw new Error(`POST /graphql returned errors: ${JSON.stringify(body.errors)}`);
+  }
+  return body.data;
+}

@@ -16,6 +16,7 @@ import {
   findChromium,
   findFreePort,
   GatewayProcess,
+  graphqlWithBrowserSession,
   launchBrowser,
   makeTemporaryDirectory,
   removeDirectory,
@@ -82,13 +83,8 @@ function baseUrl(): string {
 }
 
 /** Runs a GraphQL operation with the browser context's cookies. */
-async function graphqlRequest<Data>(query: string, variables: Record<string, unknown> = {}): Promise<Data> {
-  const response = await context!.request.post(`${baseUrl()}/graphql`, { data: { query, variables }, headers: { 'content-type': 'application/json' } });
-  const body = (await response.json()) as { data?: Data; errors?: unknown[] };
-  if (body.errors?.length || !body.data) {
-    throw new Error(`POST /graphql returned errors: ${JSON.stringify(body.errors)}`);
-  }
-  return body.data;
+function graphqlRequest<Data>(query: string, variables: Record<string, unknown> = {}): Promise<Data> {
+  return graphqlWithBrowserSession<Data>(context, baseUrl(), query, variables);
 }
 
 /** Finds the invoice table row whose row header is this invoice number. */

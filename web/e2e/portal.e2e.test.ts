@@ -16,6 +16,7 @@ import {
   findChromium,
   findFreePort,
   GatewayProcess,
+  graphqlWithBrowserSession,
   launchBrowser,
   makeTemporaryDirectory,
   removeDirectory,
@@ -72,24 +73,9 @@ function baseUrl(): string {
   return gateway.baseUrl;
 }
 
-/** Runs a GraphQL operation with the browser context's cookies, so it returns what the signed-in page receives. */
-async function graphqlRequest<Data>(query: string, variables: Record<string, unknown> = {}): Promise<Data> {
-  if (!context) {
-    throw new Error('The browser did not start; see the error of beforeAll.');
-  }
-  const response = await context.request.post(`${baseUrl()}/graphql`, {
-    data: { query, variables },
-    headers: { 'content-type': 'application/json' },
-  });
-  const bodyText = await response.text();
-  if (!response.ok()) {
-    throw new Error(`POST /graphql returned HTTP ${response.status()}: ${bodyText.slice(0, 1_000)}`);
-  }
-  const body = JSON.parse(bodyText) as { data?: Data; errors?: unknown[] };
-  if (body.errors?.length || !body.data) {
-    throw new Error(`POST /graphql returned errors: ${JSON.stringify(body.errors)}`);
-  }
-  return body.data;
+/** Runs a GraphQL operation with the browser context's cookies. */
+function graphqlRequest<Data>(query: string, variables: Record<string, unknown> = {}): Promise<Data> {
+  return graphqlWithBrowserSession<Data>(context, baseUrl(), query, variables);
 }
 
 /** Returns the text of the <dd> that follows the <dt> with exactly this label. */
